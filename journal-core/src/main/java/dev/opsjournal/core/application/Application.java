@@ -1,0 +1,342 @@
+package dev.opsjournal.core.application;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.ApplicationObserved;
+import dev.opsjournal.core.observation.ApplicationObserved.Condition;
+import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
+import dev.opsjournal.core.observation.ApplicationObserved.Operation;
+import dev.opsjournal.core.observation.ApplicationObserved.Spec;
+import dev.opsjournal.core.observation.WatchAction;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One Argo CD Application. It turns successive snapshots of the Application into transitions:
+ * {@code status.operationState} only ever holds the last operation and {@code status.history}
+ * forgets partial syncs and keeps ten entries, so the journal records each operation as it passes.
+ */
+public class Application {
+
+  /** Argo CD's name for the cluster it runs in. */
+  private static final String IN_CLUSTER = "in-cluster";
+
+  @AggregateIdentifier private String id;
+  private ResourceKey application;
+  private String uid;
+  private boolean deleted;
+  private Instant lastObservedAt;
+  private ApplicationSource source;
+  private SyncPolicy syncPolicy;
+
+  private String syncStatus = "";
+  private String syncRevision = "";
+  private String health = "";
+  private final Map<String, String> conditions = new HashMap<>();
+  private final Map<ResourceKey, String> declared = new HashMap<>();
+
+  private String operationId;
+  private boolean operationCompleted;
+  private LastSync lastSync;
+
+  Application() {
+    // for Axon
+  }
+
+  public static String aggregateId(ResourceKey application) {
+    return "application:" + application;
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(ObserveApplication command) {
+    identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
+    ApplicationObserved seen = command.observation();
+    if (lastObservedAt != null && seen.observedAt().isBefore(lastObservedAt)) {
+      return; // re-delivered or stale
+    }
+    Instant at = seen.observedAt();
+    ResourceKey key = seen.application();
+
+    if (seen.action() == WatchAction.DELETED) {
+      if (uid != null && !deleted) {
+        declared.keySet().stream()
+            .sorted()
+            .forEach(
+                resource ->
+                    apply(
+                        new ResourceStatusReported(
+                            key,
+                            resource,
+                            declared.get(resource),
+                            "",
+                            syncRevision,
+                            false,
+                            lastSync,
+                            at)));
+        apply(new ApplicationDeleted(key, uid, at));
+      }
+      return;
+    }
+
+    ApplicationSource newSource = sourceOf(seen.spec());
+    SyncPolicy newPolicy = policyOf(seen.spec());
+    if (uid == null || deleted || !uid.equals(seen.uid())) {
+      apply(new ApplicationRegistered(key, seen.uid(), newSource, newPolicy, at));
+    } else if (!newSource.equals(source) || !newPolicy.equals(syncPolicy)) {
+      apply(new ApplicationSpecChanged(key, newSource, newPolicy, at));
+    }
+
+    ApplicationObserved.Status status = seen.status();
+    observeOperation(key, status.operationState(), at);
+
+    boolean revisionChanged = !status.syncRevision().equals(syncRevision);
+    String previousRevision = syncRevision;
+    if (!status.syncStatus().equals(syncStatus) || revisionChanged) {
+      apply(
+          new SyncStatusChanged(
+              key, syncStatus, status.syncStatus(), previousRevision, status.syncRevision(), at));
+    }
+    if (!status.healthStatus().equals(health)) {
+      apply(new HealthChanged(key, health, status.healthStatus(), at));
+    }
+    observeConditions(key, status.conditions(), at);
+    observeDeclarations(
+        key, seen.spec(), status, revisionChanged && !previousRevision.isEmpty(), at);
+  }
+
+  private void observeOperation(ResourceKey key, Operation operation, Instant at) {
+    if (operation == null) {
+      return;
+    }
+    String opId = operation.startedAt().toString();
+    String initiator = operation.initiatedBy().describe();
+    boolean automated = operation.initiatedBy().automated();
+    if (!opId.equals(operationId)) {
+      apply(
+          new SyncStarted(
+              key,
+              opId,
+              operation.revision(),
+              initiator,
+              automated,
+              operation.syncResources(),
+              operation.startedAt(),
+              at));
+    }
+    if (operation.finished() && !operationCompleted) {
+      apply(
+          new SyncCompleted(
+              key,
+              opId,
+              operation.phase(),
+              operation.revision(),
+              initiator,
+              automated,
+              operation.partial(),
+              operation.message(),
+              operation.results().stream()
+                  .map(
+                      r ->
+                          new SyncCompleted.ResourceResult(
+                              r.group(),
+                              r.kind(),
+                              r.namespace(),
+                              r.name(),
+                              r.status(),
+                              r.message()))
+                  .toList(),
+              operation.startedAt(),
+              operation.finishedAt() == null ? at : operation.finishedAt(),
+              at));
+    }
+  }
+
+  private void observeConditions(ResourceKey key, List<Condition> seen, Instant at) {
+    Map<String, String> now = new TreeMap<>();
+    seen.forEach(c -> now.putIfAbsent(c.type(), c.message()));
+    now.forEach(
+        (type, message) -> {
+          if (!conditions.containsKey(type)) {
+            apply(new ConditionRaised(key, type, message, at));
+          }
+        });
+    conditions.keySet().stream()
+        .filter(type -> !now.containsKey(type))
+        .sorted()
+        .toList()
+        .forEach(type -> apply(new ConditionCleared(key, type, at)));
+  }
+
+  private void observeDeclarations(
+      ResourceKey key,
+      Spec spec,
+      ApplicationObserved.Status status,
+      boolean revisionChanged,
+      Instant at) {
+    String cluster =
+        spec.destinationName().isEmpty() || IN_CLUSTER.equals(spec.destinationName())
+            ? key.cluster()
+            : spec.destinationName();
+    Map<ResourceKey, String> now = new LinkedHashMap<>();
+    for (DeclaredResource r : status.resources()) {
+      now.put(ResourceKey.of(cluster, r.group(), r.kind(), r.namespace(), r.name()), r.status());
+    }
+    now.forEach(
+        (resource, resourceStatus) -> {
+          String before = declared.getOrDefault(resource, "");
+          if (!resourceStatus.equals(before) || !declared.containsKey(resource)) {
+            apply(
+                new ResourceStatusReported(
+                    key,
+                    resource,
+                    before,
+                    resourceStatus,
+                    status.syncRevision(),
+                    revisionChanged,
+                    lastSync,
+                    at));
+          }
+        });
+    declared.keySet().stream()
+        .filter(resource -> !now.containsKey(resource))
+        .sorted()
+        .toList()
+        .forEach(
+            resource ->
+                apply(
+                    new ResourceStatusReported(
+                        key,
+                        resource,
+                        declared.get(resource),
+                        "",
+                        status.syncRevision(),
+                        revisionChanged,
+                        lastSync,
+                        at)));
+  }
+
+  private static ApplicationSource sourceOf(Spec spec) {
+    return new ApplicationSource(
+        spec.repoUrl(),
+        spec.path(),
+        spec.targetRevision(),
+        spec.chart(),
+        spec.destinationServer(),
+        spec.destinationName(),
+        spec.destinationNamespace(),
+        spec.project());
+  }
+
+  private static SyncPolicy policyOf(Spec spec) {
+    return new SyncPolicy(spec.automated(), spec.selfHeal(), spec.prune());
+  }
+
+  // --- state, only ever changed by events ---
+
+  @EventSourcingHandler
+  void on(ApplicationRegistered event) {
+    id = aggregateId(event.application());
+    application = event.application();
+    uid = event.uid();
+    deleted = false;
+    source = event.source();
+    syncPolicy = event.syncPolicy();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ApplicationSpecChanged event) {
+    source = event.source();
+    syncPolicy = event.syncPolicy();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(SyncStarted event) {
+    operationId = event.operationId();
+    operationCompleted = false;
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(SyncCompleted event) {
+    operationId = event.operationId();
+    operationCompleted = true;
+    lastSync =
+        new LastSync(
+            event.revision(),
+            event.phase(),
+            event.initiatedBy(),
+            event.automated(),
+            event.partial(),
+            event.finishedAt());
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(SyncStatusChanged event) {
+    syncStatus = event.to();
+    syncRevision = event.toRevision();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(HealthChanged event) {
+    health = event.to();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ConditionRaised event) {
+    conditions.put(event.type(), event.message());
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ConditionCleared event) {
+    conditions.remove(event.type());
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ResourceStatusReported event) {
+    if (event.status().isEmpty()) {
+      declared.remove(event.resource());
+    } else {
+      declared.put(event.resource(), event.status());
+    }
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ApplicationDeleted event) {
+    deleted = true;
+    syncStatus = "";
+    syncRevision = "";
+    health = "";
+    conditions.clear();
+    declared.clear();
+    lastObservedAt = event.at();
+  }
+
+  /**
+   * The identifier is identity, not state: it is known from the command before any event, and a new
+   * aggregate that applies no event still needs one.
+   */
+  private void identify(String aggregateId) {
+    if (id == null) {
+      id = aggregateId;
+    }
+  }
+}

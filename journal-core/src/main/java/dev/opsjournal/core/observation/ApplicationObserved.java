@@ -1,0 +1,204 @@
+package dev.opsjournal.core.observation;
+
+import dev.opsjournal.core.ResourceKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Argo CD Application ({@code argoproj.io/v1alpha1}) as a watch saw it: the parts of its spec
+ * that say what is desired and how it is enforced, and the parts of its status the journal reads.
+ */
+public record ApplicationObserved(
+    ResourceKey application,
+    Instant observedAt,
+    WatchAction action,
+    String uid,
+    String resourceVersion,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    Spec spec,
+    Status status)
+    implements Observation {
+
+  public ApplicationObserved {
+    Observations.required(application, "the Application's key");
+    if (!application.isApplication()) {
+      throw new IllegalArgumentException(
+          "an application observation must name an argoproj.io Application, not " + application);
+    }
+    Observations.required(observedAt, "observedAt");
+    Observations.required(action, "an action (ADDED, MODIFIED, DELETED)");
+    Observations.required(uid, "the Application's uid");
+    resourceVersion = resourceVersion == null ? "" : resourceVersion;
+    labels = Observations.map(labels);
+    annotations = Observations.map(annotations);
+    spec = spec == null ? Spec.EMPTY : spec;
+    status = status == null ? Status.EMPTY : status;
+  }
+
+  @Override
+  public String subject() {
+    return application.toString();
+  }
+
+  /** {@code spec}: what is desired (source), where (destination), and how it is enforced. */
+  public record Spec(
+      String project,
+      String repoUrl,
+      String path,
+      String targetRevision,
+      String chart,
+      String destinationServer,
+      String destinationName,
+      String destinationNamespace,
+      boolean automated,
+      boolean selfHeal,
+      boolean prune) {
+    static final Spec EMPTY = new Spec("", "", "", "", "", "", "", "", false, false, false);
+
+    public Spec {
+      project = nonNull(project);
+      repoUrl = nonNull(repoUrl);
+      path = nonNull(path);
+      targetRevision = nonNull(targetRevision);
+      chart = nonNull(chart);
+      destinationServer = nonNull(destinationServer);
+      destinationName = nonNull(destinationName);
+      destinationNamespace = nonNull(destinationNamespace);
+    }
+  }
+
+  /**
+   * {@code status}. {@code syncStatus} is Synced, OutOfSync or Unknown (empty when not yet known);
+   * {@code syncRevision} is the revision the live state was compared to.
+   */
+  public record Status(
+      String syncStatus,
+      String syncRevision,
+      String healthStatus,
+      Instant reconciledAt,
+      Operation operationState,
+      List<Condition> conditions,
+      List<DeclaredResource> resources,
+      List<HistoryEntry> history) {
+    static final Status EMPTY = new Status("", "", "", null, null, null, null, null);
+
+    public Status {
+      syncStatus = nonNull(syncStatus);
+      syncRevision = nonNull(syncRevision);
+      healthStatus = nonNull(healthStatus);
+      conditions = Observations.list(conditions);
+      resources = Observations.list(resources);
+      history = Observations.list(history);
+    }
+  }
+
+  /**
+   * {@code status.operationState}: only the LAST operation (the next one overwrites it).
+   *
+   * @param phase Running, Terminating, Failed, Error or Succeeded
+   * @param syncResources {@code operation.sync.resources}: set for a partial sync (self-heal)
+   */
+  public record Operation(
+      String phase,
+      String message,
+      String revision,
+      Initiator initiatedBy,
+      List<String> syncResources,
+      Instant startedAt,
+      Instant finishedAt,
+      List<SyncResult> results) {
+    public Operation {
+      Observations.required(phase, "operationState.phase");
+      Observations.required(startedAt, "operationState.startedAt");
+      message = nonNull(message);
+      revision = nonNull(revision);
+      initiatedBy = initiatedBy == null ? new Initiator("", false) : initiatedBy;
+      syncResources = Observations.list(syncResources);
+      results = Observations.list(results);
+    }
+
+    public boolean partial() {
+      return !syncResources.isEmpty();
+    }
+
+    public boolean finished() {
+      return switch (phase) {
+        case "Succeeded", "Failed", "Error" -> true;
+        default -> false;
+      };
+    }
+  }
+
+  /** {@code operation.initiatedBy}: a user, or Argo CD itself (auto-sync and self-heal). */
+  public record Initiator(String username, boolean automated) {
+    public Initiator {
+      username = nonNull(username);
+    }
+
+    /** The user's name, or {@code automated}. */
+    public String describe() {
+      return automated || username.isEmpty() ? "automated" : username;
+    }
+  }
+
+  /** One entry of {@code syncResult.resources}. */
+  public record SyncResult(
+      String group, String kind, String namespace, String name, String status, String message) {
+    public SyncResult {
+      group = nonNull(group);
+      namespace = nonNull(namespace);
+      status = nonNull(status);
+      message = nonNull(message);
+    }
+  }
+
+  /** One entry of {@code status.conditions}. */
+  public record Condition(String type, String message, Instant lastTransitionTime) {
+    public Condition {
+      Observations.required(type, "a condition type");
+      message = nonNull(message);
+    }
+  }
+
+  /**
+   * One entry of {@code status.resources}: a resource the Application declares, and whether the
+   * live object matches Git.
+   */
+  public record DeclaredResource(
+      String group,
+      String version,
+      String kind,
+      String namespace,
+      String name,
+      String status,
+      String health,
+      boolean requiresPruning) {
+    public DeclaredResource {
+      group = nonNull(group);
+      version = nonNull(version);
+      Observations.required(kind, "a declared resource kind");
+      namespace = nonNull(namespace);
+      Observations.required(name, "a declared resource name");
+      status = nonNull(status);
+      health = nonNull(health);
+    }
+  }
+
+  /** One entry of {@code status.history} (truncated to revisionHistoryLimit; ids keep counting). */
+  public record HistoryEntry(
+      long id,
+      String revision,
+      Instant deployStartedAt,
+      Instant deployedAt,
+      Initiator initiatedBy) {
+    public HistoryEntry {
+      revision = nonNull(revision);
+    }
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+}

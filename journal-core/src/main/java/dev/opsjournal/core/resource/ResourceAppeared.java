@@ -1,0 +1,17 @@
+package dev.opsjournal.core.resource;
+
+import dev.opsjournal.core.ResourceKey;
+import java.time.Instant;
+
+/**
+ * The journal saw the object for the first time. {@code manager} wrote it last; {@code fingerprint}
+ * is a hash of its desired state.
+ */
+public record ResourceAppeared(
+    ResourceKey resource,
+    String uid,
+    long generation,
+    String fingerprint,
+    String manager,
+    Instant at)
+    implements ResourceEvent {}

@@ -1,0 +1,538 @@
+package dev.opsjournal.core.resource;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.opsjournal.core.JournalPolicy;
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.application.LastSync;
+import dev.opsjournal.core.observation.ManagedFieldsEntry;
+import dev.opsjournal.core.observation.ResourceObserved;
+import dev.opsjournal.core.observation.WatchAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One Kubernetes object, identified by its {@link ResourceKey}, across deletions and re-creations.
+ *
+ * <p>Two streams of input meet here: what the watch saw of the object itself ({@link
+ * ObserveResource}), and what the Applications that declare it report ({@link ObserveDeclaration}).
+ * They travel on different Kafka partitions, so each rule is written to hold whichever arrives
+ * first: decisions use observation times, never arrival order.
+ */
+public class TrackedResource {
+
+  /** How many recent writes are kept to attribute a drift reported after them. */
+  private static final int RECENT_WRITES = 16;
+
+  /** How many flip times are kept to find a reconciliation loop. */
+  private static final int FLIP_TIMES = 64;
+
+  @AggregateIdentifier private String id;
+  private ResourceKey resource;
+
+  private String uid;
+  private long generation;
+  private String specFingerprint = "";
+  private Instant lastObservedAt;
+  private Instant deletedAt;
+  private Instant recreatedAt;
+  private boolean deleted;
+
+  private Claim owner;
+  private final Set<String> declaredBy = new TreeSet<>();
+  private final Deque<Write> recentWrites = new ArrayDeque<>();
+
+  private int driftEpisodes;
+  private OpenDrift drift;
+  private Instant lastCorrectionAt;
+
+  private int conflictEpisodes;
+  private OpenConflict conflict;
+
+  TrackedResource() {
+    // for Axon
+  }
+
+  public static String aggregateId(ResourceKey resource) {
+    return "resource:" + resource;
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(ObserveResource command, JournalPolicy policy) {
+    identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
+    ResourceObserved seen = command.observation();
+    if (lastObservedAt != null && seen.observedAt().isBefore(lastObservedAt)) {
+      return; // re-delivered or stale: per-resource order is kept upstream
+    }
+    if (seen.action() == WatchAction.DELETED) {
+      observeDeletion(seen);
+    } else {
+      observePresence(seen, policy);
+    }
+  }
+
+  private void observeDeletion(ResourceObserved seen) {
+    if (uid == null || deleted) {
+      return;
+    }
+    Instant at = seen.observedAt();
+    apply(new ResourceDeleted(seen.resource(), uid, at));
+  }
+
+  private void observePresence(ResourceObserved seen, JournalPolicy policy) {
+    ResourceKey key = seen.resource();
+    Instant at = seen.observedAt();
+    Optional<ManagedFieldsEntry> write = seen.latestWrite();
+    String manager = write.map(ManagedFieldsEntry::manager).orElse(DriftDetected.UNKNOWN_ACTOR);
+    Optional<Claim> claim = Tracking.ownerOf(key, seen.labels(), seen.annotations(), policy);
+
+    boolean changed = false;
+    if (uid == null) {
+      apply(
+          new ResourceAppeared(
+              key, seen.uid(), seen.generation(), seen.specFingerprint(), manager, at));
+    } else if (deleted || !uid.equals(seen.uid())) {
+      apply(
+          new ResourceRecreated(
+              key,
+              uid,
+              seen.uid(),
+              seen.generation(),
+              seen.specFingerprint(),
+              claim.map(Claim::application).orElse(""),
+              manager,
+              at));
+    } else if (seen.generation() != generation || !seen.specFingerprint().equals(specFingerprint)) {
+      changed = true;
+      apply(
+          new ResourceChanged(
+              key,
+              uid,
+              seen.generation(),
+              seen.specFingerprint(),
+              manager,
+              write.map(ManagedFieldsEntry::operation).orElse(""),
+              write.map(ManagedFieldsEntry::fields).orElse(List.of()),
+              write.map(ManagedFieldsEntry::time).orElse(at),
+              at));
+    }
+
+    decideOwnership(key, claim.orElse(null), policy, at);
+
+    if (changed && write.isPresent() && policy.isOutsideWrite(manager)) {
+      decideLiveChange(key, write.get(), at);
+    }
+  }
+
+  private void decideOwnership(ResourceKey key, Claim claim, JournalPolicy policy, Instant at) {
+    String before = owner == null ? null : owner.application();
+    String after = claim == null ? null : claim.application();
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    if (before == null) {
+      apply(new OwnershipClaimed(key, after, claim.tracking(), at));
+      return;
+    }
+    if (after == null) {
+      apply(new OwnershipReleased(key, before, at));
+      return;
+    }
+    apply(new OwnershipTransferred(key, before, after, claim.tracking(), at));
+    if (conflict == null && declaredBy.contains(before)) {
+      // the previous owner still declares it: a takeover, not a hand-over
+      Set<String> contenders = new TreeSet<>(declaredBy);
+      contenders.add(after);
+      apply(new ConflictStarted(key, conflictEpisodes + 1, List.copyOf(contenders), after, at));
+    }
+    if (conflict != null) {
+      flip(key, before, after, policy, at);
+    }
+  }
+
+  private void flip(ResourceKey key, String from, String to, JournalPolicy policy, Instant at) {
+    apply(new ConflictFlipped(key, conflict.episode, from, to, conflict.flips + 1, at));
+    if (conflict.loopReported) {
+      return;
+    }
+    Instant windowStart = at.minus(policy.loopWindow());
+    long flipsInWindow = conflict.flipTimes.stream().filter(t -> !t.isBefore(windowStart)).count();
+    if (flipsInWindow > policy.loopFlips()) {
+      apply(
+          new ReconciliationLoopDetected(
+              key,
+              conflict.episode,
+              List.copyOf(conflict.applications),
+              (int) flipsInWindow,
+              policy.loopWindow(),
+              at));
+    }
+  }
+
+  /** A write by someone outside Argo CD to an owned object is drift, whatever Argo CD says. */
+  private void decideLiveChange(ResourceKey key, ManagedFieldsEntry write, Instant at) {
+    Instant writtenAt = write.time() == null ? at : write.time();
+    if (owner == null || (lastCorrectionAt != null && !writtenAt.isAfter(lastCorrectionAt))) {
+      return;
+    }
+    if (drift == null) {
+      apply(
+          new DriftDetected(
+              key,
+              driftEpisodes + 1,
+              owner.application(),
+              "",
+              DriftEvidence.LIVE_CHANGE,
+              write.manager(),
+              write.fields(),
+              writtenAt,
+              at));
+    } else if (drift.actorUnknown() && !writtenAt.isAfter(drift.detectedAt)) {
+      apply(
+          new DriftAttributed(
+              key,
+              drift.episode,
+              write.manager(),
+              write.fields(),
+              writtenAt.isBefore(drift.startedAt) ? writtenAt : drift.startedAt,
+              at));
+    }
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(ObserveDeclaration command, JournalPolicy policy) {
+    identify(command.aggregateId());
+    ResourceKey key = command.resource();
+    String app = command.application();
+    Instant at = command.at();
+
+    if (command.undeclared()) {
+      if (declaredBy.contains(app)) {
+        apply(new ResourceUndeclared(key, app, at));
+        endConflictIfSettled(key, at);
+        if (deleted && owner != null && owner.application().equals(app)) {
+          apply(new OwnershipReleased(key, app, at));
+        }
+      }
+      return;
+    }
+
+    if (!declaredBy.contains(app)) {
+      apply(new ResourceDeclared(key, app, at));
+      if (declaredBy.size() > 1 && conflict == null) {
+        apply(
+            new ConflictStarted(
+                key,
+                conflictEpisodes + 1,
+                List.copyOf(declaredBy),
+                owner == null ? "" : owner.application(),
+                at));
+      }
+    }
+
+    boolean nowOutOfSync = "OutOfSync".equals(command.status());
+    boolean wasSynced = "Synced".equals(command.previousStatus());
+    if (nowOutOfSync && wasSynced && !command.revisionChanged()) {
+      decideReportedDrift(command, policy);
+    } else if ("Synced".equals(command.status())) {
+      decideCorrection(command);
+    }
+  }
+
+  /** The owner says the object drifted; find out when and by whom from what the watch saw. */
+  private void decideReportedDrift(ObserveDeclaration command, JournalPolicy policy) {
+    String app = command.application();
+    boolean ownedByReporter =
+        owner != null ? owner.application().equals(app) : declaredBy.size() == 1;
+    if (drift != null || conflict != null || !ownedByReporter) {
+      return;
+    }
+    Instant at = command.at();
+    boolean goneAtVerdict =
+        deletedAt != null
+            && !deletedAt.isAfter(at)
+            && (recreatedAt == null || recreatedAt.isBefore(deletedAt) || recreatedAt.isAfter(at));
+    Optional<Write> cause =
+        recentWrites.stream()
+            .filter(w -> policy.isOutsideWrite(w.manager))
+            .filter(w -> !w.at.isAfter(at))
+            .filter(w -> lastCorrectionAt == null || w.at.isAfter(lastCorrectionAt))
+            .reduce((first, second) -> second);
+    DriftEvidence evidence;
+    String actor = DriftDetected.UNKNOWN_ACTOR;
+    List<String> fields = List.of();
+    Instant startedAt = at;
+    if (goneAtVerdict) {
+      evidence = DriftEvidence.DELETION;
+      startedAt = deletedAt;
+    } else {
+      evidence = DriftEvidence.OUT_OF_SYNC;
+      if (cause.isPresent()) {
+        actor = cause.get().manager;
+        fields = cause.get().fields;
+        startedAt = cause.get().at;
+      }
+    }
+    apply(
+        new DriftDetected(
+            command.resource(),
+            driftEpisodes + 1,
+            app,
+            command.revision(),
+            evidence,
+            actor,
+            fields,
+            startedAt,
+            at));
+  }
+
+  private void decideCorrection(ObserveDeclaration command) {
+    if (drift == null || !drift.application.equals(command.application())) {
+      return;
+    }
+    LastSync sync = command.lastSync();
+    boolean syncedSinceDrift =
+        sync != null && sync.finishedAt() != null && !sync.finishedAt().isBefore(drift.startedAt);
+    boolean newRevision =
+        command.revisionChanged()
+            || (!drift.revision.isEmpty() && !drift.revision.equals(command.revision()));
+    Correction correction;
+    String by = "";
+    if (newRevision) {
+      correction = Correction.NEW_REVISION;
+      by = syncedSinceDrift ? sync.initiatedBy() : "";
+    } else if (syncedSinceDrift) {
+      correction = sync.automated() ? Correction.SELF_HEAL : Correction.MANUAL_SYNC;
+      by = sync.initiatedBy();
+    } else {
+      correction = Correction.REVERTED;
+    }
+    apply(
+        new DriftCorrected(
+            command.resource(),
+            drift.episode,
+            drift.application,
+            correction,
+            by,
+            command.revision(),
+            Duration.between(drift.startedAt, command.at()),
+            command.at()));
+  }
+
+  private void endConflictIfSettled(ResourceKey key, Instant at) {
+    if (conflict == null || declaredBy.size() > 1) {
+      return;
+    }
+    String winner =
+        declaredBy.isEmpty()
+            ? (owner == null ? "" : owner.application())
+            : declaredBy.iterator().next();
+    apply(
+        new ConflictEnded(
+            key,
+            conflict.episode,
+            winner,
+            conflict.flips,
+            Duration.between(conflict.startedAt, at),
+            at));
+  }
+
+  // --- state, only ever changed by events ---
+
+  @EventSourcingHandler
+  void on(ResourceAppeared event) {
+    id = aggregateId(event.resource());
+    resource = event.resource();
+    uid = event.uid();
+    generation = event.generation();
+    specFingerprint = event.fingerprint();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ResourceChanged event) {
+    generation = event.generation();
+    specFingerprint = event.fingerprint();
+    lastObservedAt = event.at();
+    rememberWrite(event.manager(), event.fields(), event.writtenAt());
+  }
+
+  @EventSourcingHandler
+  void on(ResourceDeleted event) {
+    deleted = true;
+    deletedAt = event.at();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ResourceRecreated event) {
+    uid = event.uid();
+    deleted = false;
+    recreatedAt = event.at();
+    generation = event.generation();
+    specFingerprint = event.fingerprint();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(OwnershipClaimed event) {
+    ensureIdentity(event.resource());
+    owner = new Claim(event.application(), event.tracking());
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(OwnershipTransferred event) {
+    owner = new Claim(event.to(), event.tracking());
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(OwnershipReleased event) {
+    owner = null;
+  }
+
+  @EventSourcingHandler
+  void on(ResourceDeclared event) {
+    ensureIdentity(event.resource());
+    declaredBy.add(event.application());
+    if (conflict != null) {
+      conflict.applications.add(event.application());
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ResourceUndeclared event) {
+    declaredBy.remove(event.application());
+    if (conflict != null) {
+      conflict.applications.remove(event.application());
+    }
+  }
+
+  @EventSourcingHandler
+  void on(DriftDetected event) {
+    driftEpisodes = event.episode();
+    drift =
+        new OpenDrift(
+            event.episode(),
+            event.application(),
+            event.revision(),
+            event.actor(),
+            event.startedAt(),
+            event.at());
+  }
+
+  @EventSourcingHandler
+  void on(DriftAttributed event) {
+    drift =
+        new OpenDrift(
+            drift.episode,
+            drift.application,
+            drift.revision,
+            event.actor(),
+            event.startedAt(),
+            drift.detectedAt);
+  }
+
+  @EventSourcingHandler
+  void on(DriftCorrected event) {
+    drift = null;
+    lastCorrectionAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ConflictStarted event) {
+    conflictEpisodes = event.episode();
+    conflict = new OpenConflict(event.episode(), event.applications(), event.at());
+  }
+
+  @EventSourcingHandler
+  void on(ConflictFlipped event) {
+    conflict.flips = event.flips();
+    conflict.applications.add(event.to());
+    conflict.flipTimes.addLast(event.at());
+    while (conflict.flipTimes.size() > FLIP_TIMES) {
+      conflict.flipTimes.removeFirst();
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ReconciliationLoopDetected event) {
+    conflict.loopReported = true;
+  }
+
+  @EventSourcingHandler
+  void on(ConflictEnded event) {
+    conflict = null;
+  }
+
+  private void ensureIdentity(ResourceKey key) {
+    if (id == null) {
+      id = aggregateId(key);
+      resource = key;
+    }
+  }
+
+  private void rememberWrite(String manager, List<String> fields, Instant at) {
+    if (at == null || DriftDetected.UNKNOWN_ACTOR.equals(manager)) {
+      return;
+    }
+    recentWrites.addLast(new Write(manager, fields, at));
+    while (recentWrites.size() > RECENT_WRITES) {
+      recentWrites.removeFirst();
+    }
+  }
+
+  private record Write(String manager, List<String> fields, Instant at) {}
+
+  private record OpenDrift(
+      int episode,
+      String application,
+      String revision,
+      String actor,
+      Instant startedAt,
+      Instant detectedAt) {
+    boolean actorUnknown() {
+      return DriftDetected.UNKNOWN_ACTOR.equals(actor);
+    }
+  }
+
+  private static final class OpenConflict {
+    final int episode;
+    final Set<String> applications;
+    final Instant startedAt;
+    final Deque<Instant> flipTimes = new ArrayDeque<>();
+    int flips;
+    boolean loopReported;
+
+    OpenConflict(int episode, List<String> applications, Instant startedAt) {
+      this.episode = episode;
+      this.applications = new TreeSet<>(applications);
+      this.startedAt = startedAt;
+    }
+  }
+
+  /**
+   * The identifier is identity, not state: it is known from the command before any event, and a new
+   * aggregate that applies no event still needs one.
+   */
+  private void identify(String aggregateId) {
+    if (id == null) {
+      id = aggregateId;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.opsjournal.core.source;
+
+import dev.opsjournal.core.application.ApplicationSource;
+import dev.opsjournal.core.observation.CommitObserved;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which Applications a commit reaches: those whose source path (in the same repository and branch)
+ * holds a changed file, directly or through the directories its {@code kustomization.yaml} refers
+ * to, transitively. A change to {@code base/} reaches every overlay that refers to it.
+ */
+public final class CommitImpact {
+
+  private CommitImpact() {}
+
+  public static List<String> affectedApplications(
+      CommitObserved commit, Map<String, ApplicationSource> applications) {
+    return applications.entrySet().stream()
+        .filter(app -> sameSource(commit, app.getValue()))
+        .filter(app -> reaches(commit, normalise(app.getValue().path())))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  static boolean reaches(CommitObserved commit, String appPath) {
+    Set<String> directories = reachableDirectories(appPath, commit.kustomizations());
+    return commit.changedPaths().stream()
+        .flatMap(
+            p -> p.oldPath().isEmpty() ? Stream.of(p.path()) : Stream.of(p.path(), p.oldPath()))
+        .map(CommitImpact::normalise)
+        .anyMatch(path -> directories.stream().anyMatch(dir -> isUnder(path, dir)));
+  }
+
+  /** The application's directory and every directory its kustomizations refer to, transitively. */
+  static Set<String> reachableDirectories(
+      String appPath, Map<String, List<String>> kustomizations) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(appPath));
+    while (!todo.isEmpty()) {
+      String dir = todo.pop();
+      if (seen.add(dir)) {
+        kustomizations.getOrDefault(dir, List.of()).stream()
+            .map(CommitImpact::normalise)
+            .forEach(todo::push);
+      }
+    }
+    return seen;
+  }
+
+  static boolean sameSource(CommitObserved commit, ApplicationSource source) {
+    if (!sameRepository(commit.repoUrl(), source.repoUrl())) {
+      return false;
+    }
+    String target = source.targetRevision();
+    return target.isEmpty()
+        || target.equals("HEAD")
+        || target.equals(commit.branch())
+        || target.equals("refs/heads/" + commit.branch());
+  }
+
+  static boolean sameRepository(String a, String b) {
+    return repositoryIdentity(a).equals(repositoryIdentity(b));
+  }
+
+  private static String repositoryIdentity(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
+  }
+
+  /**
+   * A path from the repository root without leading "./" or "/" or a trailing "/"; "" is the root.
+   */
+  static String normalise(String path) {
+    String p = path.strip();
+    while (p.startsWith("./") || p.startsWith("/")) {
+      p = p.substring(p.startsWith("./") ? 2 : 1);
+    }
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.equals(".") ? "" : p;
+  }
+
+  private static boolean isUnder(String path, String dir) {
+    return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
+  }
+}

@@ -1,0 +1,21 @@
+package dev.opsjournal.server.api;
+
+import java.util.List;
+
+/**
+ * One page of a list in a stable order. {@code nextOffset} is absent on the last page.
+ *
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, int offset, int limit, Integer nextOffset) {
+
+  /** Builds a page from up to {@code limit + 1} rows: the extra row says whether more exist. */
+  public static <T> Page<T> of(List<T> rows, int offset, int limit) {
+    boolean more = rows.size() > limit;
+    return new Page<>(
+        more ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows),
+        offset,
+        limit,
+        more ? offset + limit : null);
+  }
+}

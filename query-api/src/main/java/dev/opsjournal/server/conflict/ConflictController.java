@@ -1,0 +1,75 @@
+package dev.opsjournal.server.conflict;
+
+import static dev.opsjournal.server.api.Rows.instant;
+import static dev.opsjournal.server.api.Rows.strings;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.Params;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/conflicts}: conflicts overlapping [from, to), open or closed. */
+@RestController
+class ConflictController {
+
+  private final JdbcTemplate jdbc;
+
+  ConflictController(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/api/v1/conflicts")
+  Page<ConflictView> conflicts(
+      @RequestParam(required = false) Boolean open,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    Instant start = Params.instant("from", from);
+    Instant end = Params.instant("to", to);
+    Params.range(start, end);
+    int size = Params.limit(limit);
+    int skip = Params.offset(offset);
+    List<ConflictView> rows =
+        jdbc.query(
+            """
+            select * from conflict_episode
+             where (cast(? as boolean) is null or (ended_at is null) = ?)
+               and (cast(? as timestamptz) is null or ended_at is null or ended_at >= ?)
+               and (cast(? as timestamptz) is null or started_at < ?)
+             order by started_at, resource_key, episode
+             limit ? offset ?
+            """,
+            (rs, i) -> {
+              List<String> applications = strings(rs, "applications");
+              String holder = rs.getString("holder");
+              Instant endedAt = instant(rs, "ended_at");
+              return new ConflictView(
+                  rs.getString("resource_key"),
+                  rs.getInt("episode"),
+                  applications,
+                  holder,
+                  applications.stream().filter(app -> !app.equals(holder)).toList(),
+                  rs.getInt("flips"),
+                  instant(rs, "started_at"),
+                  instant(rs, "loop_detected_at"),
+                  endedAt == null,
+                  endedAt,
+                  rs.getString("winner"));
+            },
+            open,
+            open,
+            timestamp(start),
+            timestamp(start),
+            timestamp(end),
+            timestamp(end),
+            size + 1,
+            skip);
+    return Page.of(rows, skip, size);
+  }
+}

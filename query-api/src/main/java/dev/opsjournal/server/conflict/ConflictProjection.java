@@ -1,0 +1,98 @@
+package dev.opsjournal.server.conflict;
+
+import static dev.opsjournal.server.api.Rows.array;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.core.resource.ConflictEnded;
+import dev.opsjournal.core.resource.ConflictFlipped;
+import dev.opsjournal.core.resource.ConflictStarted;
+import dev.opsjournal.core.resource.ReconciliationLoopDetected;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Projects conflict episodes and their flips. */
+@Component
+@ProcessingGroup("conflicts")
+class ConflictProjection {
+
+  private final JdbcTemplate jdbc;
+
+  ConflictProjection(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(ConflictStarted event) {
+    jdbc.update(
+        """
+        insert into conflict_episode (resource_key, episode, applications, holder, started_at)
+        values (?, ?, ?, ?, ?) on conflict do nothing
+        """,
+        event.resource().toString(),
+        event.episode(),
+        array(event.applications()),
+        event.holder(),
+        timestamp(event.at()));
+  }
+
+  @EventHandler
+  void on(ConflictFlipped event) {
+    jdbc.update(
+        """
+        insert into conflict_flip (resource_key, episode, flip, from_app, to_app, at)
+        values (?, ?, ?, ?, ?, ?) on conflict do nothing
+        """,
+        event.resource().toString(),
+        event.episode(),
+        event.flips(),
+        event.from(),
+        event.to(),
+        timestamp(event.at()));
+    jdbc.update(
+        """
+        update conflict_episode
+           set flips = ?, holder = ?,
+               applications = case when ? = any(applications) then applications
+                                   else array_append(applications, ?) end
+         where resource_key = ? and episode = ?
+        """,
+        event.flips(),
+        event.to(),
+        event.to(),
+        event.to(),
+        event.resource().toString(),
+        event.episode());
+  }
+
+  @EventHandler
+  void on(ReconciliationLoopDetected event) {
+    jdbc.update(
+        "update conflict_episode set loop_detected_at = ? where resource_key = ? and episode = ?",
+        timestamp(event.at()),
+        event.resource().toString(),
+        event.episode());
+  }
+
+  @EventHandler
+  void on(ConflictEnded event) {
+    jdbc.update(
+        """
+        update conflict_episode set ended_at = ?, winner = ?, flips = ?
+         where resource_key = ? and episode = ?
+        """,
+        timestamp(event.at()),
+        event.winner(),
+        event.flips(),
+        event.resource().toString(),
+        event.episode());
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from conflict_flip");
+    jdbc.update("delete from conflict_episode");
+  }
+}

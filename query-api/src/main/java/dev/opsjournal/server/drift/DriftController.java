@@ -1,0 +1,84 @@
+package dev.opsjournal.server.drift;
+
+import static dev.opsjournal.server.api.Rows.instant;
+import static dev.opsjournal.server.api.Rows.strings;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.Params;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/drifts}: drift episodes overlapping [from, to), optionally of one Application
+ * ({@code namespace/name}) and only open or only closed ones.
+ */
+@RestController
+class DriftController {
+
+  private final JdbcTemplate jdbc;
+
+  DriftController(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/api/v1/drifts")
+  Page<DriftView> drifts(
+      @RequestParam(required = false) String application,
+      @RequestParam(required = false) Boolean open,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    Instant start = Params.instant("from", from);
+    Instant end = Params.instant("to", to);
+    Params.range(start, end);
+    int size = Params.limit(limit);
+    int skip = Params.offset(offset);
+    List<DriftView> rows =
+        jdbc.query(
+            """
+            select * from drift_episode
+             where (cast(? as text) is null or application = ?)
+               and (cast(? as boolean) is null or (corrected_at is null) = ?)
+               and (cast(? as timestamptz) is null or corrected_at is null or corrected_at >= ?)
+               and (cast(? as timestamptz) is null or started_at < ?)
+             order by started_at, resource_key, episode
+             limit ? offset ?
+            """,
+            (rs, i) -> {
+              Instant correctedAt = instant(rs, "corrected_at");
+              long durationMs = rs.getLong("duration_ms");
+              return new DriftView(
+                  rs.getString("resource_key"),
+                  rs.getInt("episode"),
+                  rs.getString("application"),
+                  rs.getString("evidence"),
+                  rs.getString("actor"),
+                  strings(rs, "fields"),
+                  instant(rs, "started_at"),
+                  instant(rs, "detected_at"),
+                  correctedAt == null,
+                  correctedAt,
+                  rs.getString("correction"),
+                  rs.getString("corrected_by"),
+                  correctedAt == null ? null : Duration.ofMillis(durationMs));
+            },
+            application,
+            application,
+            open,
+            open,
+            timestamp(start),
+            timestamp(start),
+            timestamp(end),
+            timestamp(end),
+            size + 1,
+            skip);
+    return Page.of(rows, skip, size);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.opsjournal.server.drift;
+
+import static dev.opsjournal.server.api.Rows.array;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.core.resource.DriftAttributed;
+import dev.opsjournal.core.resource.DriftCorrected;
+import dev.opsjournal.core.resource.DriftDetected;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Projects drift episodes, one row each, from detection to correction. */
+@Component
+@ProcessingGroup("drifts")
+class DriftProjection {
+
+  private final JdbcTemplate jdbc;
+
+  DriftProjection(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(DriftDetected event) {
+    jdbc.update(
+        """
+        insert into drift_episode (resource_key, episode, application, revision, evidence, actor,
+            fields, started_at, detected_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+        """,
+        event.resource().toString(),
+        event.episode(),
+        event.application(),
+        event.revision(),
+        event.evidence().name(),
+        event.actor(),
+        array(event.fields()),
+        timestamp(event.startedAt()),
+        timestamp(event.at()));
+  }
+
+  @EventHandler
+  void on(DriftAttributed event) {
+    jdbc.update(
+        """
+        update drift_episode set actor = ?, fields = ?, started_at = ?
+         where resource_key = ? and episode = ?
+        """,
+        event.actor(),
+        array(event.fields()),
+        timestamp(event.startedAt()),
+        event.resource().toString(),
+        event.episode());
+  }
+
+  @EventHandler
+  void on(DriftCorrected event) {
+    jdbc.update(
+        """
+        update drift_episode set corrected_at = ?, correction = ?, corrected_by = ?,
+               duration_ms = ?
+         where resource_key = ? and episode = ?
+        """,
+        timestamp(event.at()),
+        event.correction().name(),
+        event.by(),
+        event.duration().toMillis(),
+        event.resource().toString(),
+        event.episode());
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from drift_episode");
+  }
+}

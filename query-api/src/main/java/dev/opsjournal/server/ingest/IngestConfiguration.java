@@ -1,0 +1,92 @@
+package dev.opsjournal.server.ingest;
+
+import dev.opsjournal.core.Topics;
+import java.sql.SQLException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Topics and error handling of the ingest. Two kinds of failure, two answers: an observation that
+ * cannot be processed goes to the dead-letter topic after a short retry, with the reason in the
+ * {@code kafka_dlt-exception-*} headers; a failure of the infrastructure (the database is down) is
+ * retried without end, so that nothing valid is ever dead-lettered for it.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
+
+  @Bean
+  NewTopic observationsTopic(IngestProperties properties) {
+    return TopicBuilder.name(Topics.OBSERVATIONS).partitions(properties.partitions()).build();
+  }
+
+  @Bean
+  NewTopic observationsDeadLetterTopic(IngestProperties properties) {
+    return TopicBuilder.name(Topics.OBSERVATIONS_DLT).partitions(properties.partitions()).build();
+  }
+
+  @Bean
+  NewTopic alertsTopic(IngestProperties properties) {
+    return TopicBuilder.name(Topics.ALERTS).partitions(properties.partitions()).build();
+  }
+
+  @Bean
+  DefaultErrorHandler observationErrorHandler(KafkaOperations<Object, Object> kafka) {
+    DeadLetterPublishingRecoverer deadLetters =
+        new DeadLetterPublishingRecoverer(
+            kafka, (record, failure) -> new TopicPartition(Topics.OBSERVATIONS_DLT, -1));
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(
+            (record, failure) -> {
+              log.warn(
+                  "Observation {}-{}@{} (key {}) sent to {}: {}",
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  record.key(),
+                  Topics.OBSERVATIONS_DLT,
+                  rootMessage(failure));
+              deadLetters.accept(record, failure);
+            },
+            new FixedBackOff(500, 2));
+    handler.addNotRetryableExceptions(MalformedObservationException.class);
+    handler.setBackOffFunction(
+        (record, failure) -> isInfrastructure(failure) ? unlimitedBackOff() : null);
+    return handler;
+  }
+
+  private static ExponentialBackOff unlimitedBackOff() {
+    ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+    backOff.setMaxInterval(30_000);
+    return backOff;
+  }
+
+  static boolean isInfrastructure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessException || t instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable t = failure;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

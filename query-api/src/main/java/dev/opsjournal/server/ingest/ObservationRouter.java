@@ -1,0 +1,67 @@
+package dev.opsjournal.server.ingest;
+
+import dev.opsjournal.core.application.ObserveApplication;
+import dev.opsjournal.core.cluster.ObserveHeartbeat;
+import dev.opsjournal.core.observation.ApplicationObserved;
+import dev.opsjournal.core.observation.CommitObserved;
+import dev.opsjournal.core.observation.HeartbeatObserved;
+import dev.opsjournal.core.observation.HistoryRewriteObserved;
+import dev.opsjournal.core.observation.KubernetesEventObserved;
+import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.core.observation.ResourceObserved;
+import dev.opsjournal.core.observation.SourceRecoveredObserved;
+import dev.opsjournal.core.observation.SourceUnavailableObserved;
+import dev.opsjournal.core.resource.ObserveResource;
+import dev.opsjournal.core.source.ObserveSourceAvailability;
+import dev.opsjournal.core.source.RecordCommit;
+import dev.opsjournal.core.source.RecordHistoryRewrite;
+import dev.opsjournal.server.catalog.ApplicationCatalog;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Turns an observation into the command for the aggregate it concerns, and waits for it. */
+@Component
+class ObservationRouter {
+
+  private static final Logger log = LoggerFactory.getLogger(ObservationRouter.class);
+
+  private final CommandGateway commands;
+  private final ApplicationCatalog catalog;
+
+  ObservationRouter(CommandGateway commands, ApplicationCatalog catalog) {
+    this.commands = commands;
+    this.catalog = catalog;
+  }
+
+  void route(Observation observation) {
+    Object command = commandFor(observation);
+    if (command != null) {
+      commands.sendAndWait(command);
+    }
+  }
+
+  private Object commandFor(Observation observation) {
+    if (observation instanceof ResourceObserved resource) {
+      return new ObserveResource(resource);
+    } else if (observation instanceof ApplicationObserved application) {
+      return new ObserveApplication(application);
+    } else if (observation instanceof CommitObserved commit) {
+      return new RecordCommit(commit, catalog.registeredAt(commit.observedAt()));
+    } else if (observation instanceof HistoryRewriteObserved rewrite) {
+      return new RecordHistoryRewrite(rewrite);
+    } else if (observation instanceof SourceUnavailableObserved down) {
+      return new ObserveSourceAvailability(down.subject(), false, down.reason(), down.observedAt());
+    } else if (observation instanceof SourceRecoveredObserved up) {
+      return new ObserveSourceAvailability(up.subject(), true, "", up.observedAt());
+    } else if (observation instanceof HeartbeatObserved heartbeat) {
+      return new ObserveHeartbeat(heartbeat);
+    } else if (observation instanceof KubernetesEventObserved event) {
+      // Events corroborate what the watches saw; the journal does not record them on their own.
+      log.debug("Kubernetes event {} about {} noted", event.reason(), event.regarding());
+      return null;
+    }
+    throw new MalformedObservationException("no route for " + observation.getClass().getName());
+  }
+}

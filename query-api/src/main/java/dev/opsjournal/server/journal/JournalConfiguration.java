@@ -1,0 +1,53 @@
+package dev.opsjournal.server.journal;
+
+import dev.opsjournal.core.JournalPolicy;
+import dev.opsjournal.core.application.Application;
+import dev.opsjournal.core.cluster.ControlPlane;
+import dev.opsjournal.core.resource.TrackedResource;
+import dev.opsjournal.core.source.GitSource;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the journal-core aggregates, event-sourced from the JDBC event store and cached. */
+@Configuration(proxyBeanMethods = false)
+class JournalConfiguration {
+
+  @Bean
+  JournalPolicy journalPolicy(JournalProperties properties) {
+    return properties.toPolicy();
+  }
+
+  @Bean
+  ConfigurerModule journalAggregates() {
+    return configurer ->
+        configurer
+            .configureAggregate(cached(TrackedResource.class))
+            .configureAggregate(cached(Application.class))
+            .configureAggregate(cached(GitSource.class))
+            .configureAggregate(cached(ControlPlane.class));
+  }
+
+  /**
+   * Two servers may race on one aggregate during a partition rebalance; the loser's append fails on
+   * the (aggregateIdentifier, sequenceNumber) key and the command is retried.
+   */
+  @Bean
+  RetryScheduler commandRetryScheduler() {
+    return IntervalRetryScheduler.builder()
+        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+        .maxRetryCount(3)
+        .retryInterval(200)
+        .build();
+  }
+
+  private static <A> AggregateConfigurer<A> cached(Class<A> type) {
+    WeakReferenceCache cache = new WeakReferenceCache();
+    return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
+  }
+}

@@ -1,0 +1,2 @@
+/** Who owned an object when: tracking intervals, declarations, and the answer at an instant. */
+package dev.opsjournal.server.ownership;

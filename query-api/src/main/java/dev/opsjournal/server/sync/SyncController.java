@@ -1,0 +1,89 @@
+package dev.opsjournal.server.sync;
+
+import static dev.opsjournal.server.api.Rows.instant;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.Params;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/applications/{namespace}/{name}/syncs}: syncs with commit and author. */
+@RestController
+class SyncController {
+
+  private final JdbcTemplate jdbc;
+
+  SyncController(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/api/v1/applications/{namespace}/{name}/syncs")
+  Page<SyncView> syncs(
+      @PathVariable String namespace,
+      @PathVariable String name,
+      @RequestParam(required = false) String cluster,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    Instant start = Params.instant("from", from);
+    Instant end = Params.instant("to", to);
+    Params.range(start, end);
+    int size = Params.limit(limit);
+    int skip = Params.offset(offset);
+    List<SyncView> rows =
+        jdbc.query(
+            """
+            select s.*, c.sha, c.author_name, c.author_email, c.authored_at,
+                   c.message as commit_message
+              from sync_record s
+              left join lateral (
+                select * from git_commit g where g.sha = s.revision
+                 order by g.recorded_at limit 1) c on true
+             where s.namespace = ? and s.name = ?
+               and (cast(? as text) is null or s.application_key like ? || '/%')
+               and (cast(? as timestamptz) is null or coalesce(s.finished_at, s.started_at) >= ?)
+               and (cast(? as timestamptz) is null or s.started_at < ?)
+             order by s.started_at, s.operation_id
+             limit ? offset ?
+            """,
+            (rs, i) ->
+                new SyncView(
+                    rs.getString("namespace") + "/" + rs.getString("name"),
+                    ResourceKey.parse(rs.getString("application_key")).cluster(),
+                    rs.getString("revision"),
+                    rs.getString("initiated_by"),
+                    rs.getBoolean("automated"),
+                    rs.getBoolean("partial"),
+                    rs.getString("phase"),
+                    rs.getString("message"),
+                    instant(rs, "started_at"),
+                    instant(rs, "finished_at"),
+                    rs.getString("sha") == null
+                        ? null
+                        : new SyncView.Commit(
+                            rs.getString("sha"),
+                            rs.getString("author_name"),
+                            rs.getString("author_email"),
+                            instant(rs, "authored_at"),
+                            rs.getString("commit_message"))),
+            namespace,
+            name,
+            cluster,
+            cluster,
+            timestamp(start),
+            timestamp(start),
+            timestamp(end),
+            timestamp(end),
+            size + 1,
+            skip);
+    return Page.of(rows, skip, size);
+  }
+}

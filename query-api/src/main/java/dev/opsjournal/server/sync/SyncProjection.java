@@ -1,0 +1,72 @@
+package dev.opsjournal.server.sync;
+
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import dev.opsjournal.core.application.SyncCompleted;
+import dev.opsjournal.core.application.SyncStarted;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Projects sync operations, one row each, from start to end. */
+@Component
+@ProcessingGroup("syncs")
+class SyncProjection {
+
+  private final JdbcTemplate jdbc;
+
+  SyncProjection(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(SyncStarted event) {
+    jdbc.update(
+        """
+        insert into sync_record (application_key, namespace, name, operation_id, revision,
+            initiated_by, automated, partial, phase, started_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, 'Running', ?) on conflict do nothing
+        """,
+        event.application().toString(),
+        event.application().namespace(),
+        event.application().name(),
+        event.operationId(),
+        event.revision(),
+        event.initiatedBy(),
+        event.automated(),
+        event.partial(),
+        timestamp(event.startedAt()));
+  }
+
+  @EventHandler
+  void on(SyncCompleted event) {
+    jdbc.update(
+        """
+        insert into sync_record (application_key, namespace, name, operation_id, revision,
+            initiated_by, automated, partial, phase, message, started_at, finished_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (application_key, operation_id) do update
+           set phase = excluded.phase, message = excluded.message,
+               finished_at = excluded.finished_at, revision = excluded.revision
+        """,
+        event.application().toString(),
+        event.application().namespace(),
+        event.application().name(),
+        event.operationId(),
+        event.revision(),
+        event.initiatedBy(),
+        event.automated(),
+        event.partial(),
+        event.phase(),
+        event.message(),
+        timestamp(event.startedAt()),
+        timestamp(event.finishedAt()));
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.update("delete from sync_record");
+  }
+}

@@ -1,0 +1,93 @@
+package dev.opsjournal.server.timeline;
+
+import static dev.opsjournal.server.api.Rows.instant;
+import static dev.opsjournal.server.api.Rows.timestamp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.api.NotFoundException;
+import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.Params;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/resources/timeline}: every journal entry about one object. */
+@RestController
+class TimelineController {
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  TimelineController(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @GetMapping("/api/v1/resources/timeline")
+  Page<TimelineEntryView> timeline(
+      @RequestParam(required = false) String cluster,
+      @RequestParam(required = false, defaultValue = "") String group,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false, defaultValue = "") String namespace,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer offset) {
+    ResourceKey key = Params.resource(cluster, group, kind, namespace, name);
+    Instant start = Params.instant("from", from);
+    Instant end = Params.instant("to", to);
+    Params.range(start, end);
+    int size = Params.limit(limit);
+    int skip = Params.offset(offset);
+    List<TimelineEntryView> rows =
+        jdbc.query(
+            """
+            select at, type, summary, details::text as details from timeline_entry
+             where resource_key = ?
+               and (cast(? as timestamptz) is null or at >= ?)
+               and (cast(? as timestamptz) is null or at < ?)
+             order by at, id
+             limit ? offset ?
+            """,
+            (rs, i) ->
+                new TimelineEntryView(
+                    instant(rs, "at"),
+                    rs.getString("type"),
+                    rs.getString("summary"),
+                    parse(rs.getString("details"))),
+            key.toString(),
+            timestamp(start),
+            timestamp(start),
+            timestamp(end),
+            timestamp(end),
+            size + 1,
+            skip);
+    if (rows.isEmpty() && skip == 0 && !known(key.toString())) {
+      throw new NotFoundException("the journal holds nothing about " + key);
+    }
+    return Page.of(rows, skip, size);
+  }
+
+  private boolean known(String resource) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from timeline_entry where resource_key = ?)",
+            Boolean.class,
+            resource));
+  }
+
+  private JsonNode parse(String details) {
+    try {
+      return json.readTree(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("timeline entry details are not JSON", e);
+    }
+  }
+}
