@@ -136,14 +136,18 @@ class ObservationJsonTest {
             "sha256:spec-replicas-3");
     String json = withoutField(noWrites, "uid");
 
-    assertThatThrownBy(() -> JSON.readValue(json, Observation.class)).hasMessageContaining("uid");
+    assertThatThrownBy(() -> JSON.readValue(json, Observation.class))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an observation needs the object's uid");
   }
 
   @Test
   void givenApplicationJsonWithoutUid_whenRead_thenFailsNamingTheUid() throws Exception {
     String json = withoutField(application(), "uid");
 
-    assertThatThrownBy(() -> JSON.readValue(json, Observation.class)).hasMessageContaining("uid");
+    assertThatThrownBy(() -> JSON.readValue(json, Observation.class))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an observation needs the Application's uid");
   }
 
   @Test
@@ -151,7 +155,8 @@ class ObservationJsonTest {
     String json = withoutField(commit(), "sha");
 
     assertThatThrownBy(() -> JSON.readValue(json, Observation.class))
-        .hasMessageContaining("commit sha");
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an observation needs the commit sha");
   }
 
   @Test
@@ -160,7 +165,8 @@ class ObservationJsonTest {
         withoutField(new HeartbeatObserved("local", "collector-0", AT, null), "observedAt");
 
     assertThatThrownBy(() -> JSON.readValue(json, Observation.class))
-        .hasMessageContaining("observedAt");
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an observation needs observedAt");
   }
 
   @Test

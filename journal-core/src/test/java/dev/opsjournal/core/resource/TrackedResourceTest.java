@@ -465,7 +465,8 @@ class TrackedResourceTest {
   // --- conflicts and reconciliation loops (Wed 09:05 onward) ---
 
   @Test
-  void givenOwnerStillDeclaresIt_whenTrackingFlipsToAnotherApplication_thenTransferConflictAndFirstFlip() {
+  void
+      givenOwnerStillDeclaresIt_whenTrackingFlipsToAnotherApplication_thenTransferConflictAndFirstFlip() {
     // ConflictFlipped counts every move of the tracking in a conflict, the takeover included
     Instant at = FLIPS.get(0);
     fixture
@@ -558,7 +559,8 @@ class TrackedResourceTest {
   }
 
   @Test
-  void givenFlipsThreeMinutesApart_whenEleventhFlip_thenNoLoopBecauseWindowNeverHoldsMoreThanFive() {
+  void
+      givenFlipsThreeMinutesApart_whenEleventhFlip_thenNoLoopBecauseWindowNeverHoldsMoreThanFive() {
     List<Object> slowFlips = new ArrayList<>();
     Instant start = at("2026-11-18T09:05:00Z");
     slowFlips.add(flipTo(STAGING, start, 2));
