@@ -375,6 +375,33 @@ class ApplicationTest {
         .expectEvents(new ConditionRaised(DEV_APP, "SharedResourceWarning", message, at));
   }
 
+  /**
+   * Argo CD appends one SharedResourceWarning per shared live object (controller/state.go): in week
+   * 02 both the Deployment and the Service are shared, so ops-journal-dev carries two conditions of
+   * that type. The journal must keep both warnings.
+   */
+  @Test
+  void givenSyncedApplication_whenArgoCdWarnsAboutTwoSharedResources_thenBothWarningsRaised() {
+    Instant at = Instant.parse("2026-11-18T09:05:03Z");
+    String deployment =
+        "Deployment/ops-journal is part of applications argocd/ops-journal-dev and"
+            + " ops-journal-staging";
+    String service =
+        "Service/ops-journal is part of applications argocd/ops-journal-dev and"
+            + " ops-journal-staging";
+    fixture
+        .givenCommands(synced(SYNCED_SEEN).command())
+        .when(
+            synced(at)
+                .conditions(
+                    new Condition("SharedResourceWarning", deployment, at),
+                    new Condition("SharedResourceWarning", service, at))
+                .command())
+        .expectEvents(
+            new ConditionRaised(DEV_APP, "SharedResourceWarning", deployment, at),
+            new ConditionRaised(DEV_APP, "SharedResourceWarning", service, at));
+  }
+
   @Test
   void givenSharedResourceWarning_whenArgoCdRecomputesItWithANewTransitionTime_thenNoEvents() {
     Instant at = Instant.parse("2026-11-18T09:05:03Z");
