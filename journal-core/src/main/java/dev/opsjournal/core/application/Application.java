@@ -12,9 +12,10 @@ import dev.opsjournal.core.observation.WatchAction;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -42,7 +43,7 @@ public class Application {
   private String syncStatus = "";
   private String syncRevision = "";
   private String health = "";
-  private final Map<String, String> conditions = new HashMap<>();
+  private final Set<ConditionKey> conditions = new LinkedHashSet<>();
   private final Map<ResourceKey, String> declared = new HashMap<>();
 
   private String operationId;
@@ -162,20 +163,17 @@ public class Application {
     }
   }
 
+  /** Conditions are told apart by type and message: Argo CD raises one warning per object. */
   private void observeConditions(ResourceKey key, List<Condition> seen, Instant at) {
-    Map<String, String> now = new TreeMap<>();
-    seen.forEach(c -> now.putIfAbsent(c.type(), c.message()));
-    now.forEach(
-        (type, message) -> {
-          if (!conditions.containsKey(type)) {
-            apply(new ConditionRaised(key, type, message, at));
-          }
-        });
-    conditions.keySet().stream()
-        .filter(type -> !now.containsKey(type))
-        .sorted()
+    Set<ConditionKey> now = new LinkedHashSet<>();
+    seen.forEach(c -> now.add(new ConditionKey(c.type(), c.message())));
+    now.stream()
+        .filter(c -> !conditions.contains(c))
+        .forEach(c -> apply(new ConditionRaised(key, c.type(), c.message(), at)));
+    conditions.stream()
+        .filter(c -> !now.contains(c))
         .toList()
-        .forEach(type -> apply(new ConditionCleared(key, type, at)));
+        .forEach(c -> apply(new ConditionCleared(key, c.type(), c.message(), at)));
   }
 
   private void observeDeclarations(
@@ -299,13 +297,13 @@ public class Application {
 
   @EventSourcingHandler
   void on(ConditionRaised event) {
-    conditions.put(event.type(), event.message());
+    conditions.add(new ConditionKey(event.type(), event.message()));
     lastObservedAt = event.at();
   }
 
   @EventSourcingHandler
   void on(ConditionCleared event) {
-    conditions.remove(event.type());
+    conditions.remove(new ConditionKey(event.type(), event.message()));
     lastObservedAt = event.at();
   }
 
@@ -339,4 +337,6 @@ public class Application {
       id = aggregateId;
     }
   }
+
+  private record ConditionKey(String type, String message) {}
 }

@@ -3,6 +3,6 @@ package dev.opsjournal.core.application;
 import dev.opsjournal.core.ResourceKey;
 import java.time.Instant;
 
-/** A condition of that type is gone. */
-public record ConditionCleared(ResourceKey application, String type, Instant at)
+/** A condition is gone (the one with that type and message). */
+public record ConditionCleared(ResourceKey application, String type, String message, Instant at)
     implements ApplicationEvent {}

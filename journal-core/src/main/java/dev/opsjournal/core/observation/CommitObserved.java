@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * A new commit on a watched branch, published oldest first.
  *
+ * @param defaultBranch whether {@code branch} is the repository's default branch (its remote HEAD):
+ *     Applications targeting {@code HEAD} follow it
  * @param kustomizations for the tree at this commit: each directory holding a {@code
  *     kustomization.yaml}, mapped to the repository directories it refers to ({@code resources},
  *     {@code components}, {@code bases}), normalised to paths from the repository root. The journal
@@ -15,6 +17,7 @@ import java.util.Map;
 public record CommitObserved(
     String repoUrl,
     String branch,
+    boolean defaultBranch,
     Instant observedAt,
     String sha,
     List<String> parents,

@@ -12,7 +12,7 @@ public record KubernetesEventObserved(
     ResourceKey regarding,
     Instant observedAt,
     String uid,
-    String type,
+    String eventType,
     String reason,
     String message,
     String reportingComponent,
@@ -25,7 +25,7 @@ public record KubernetesEventObserved(
     Observations.required(regarding, "the object the event is about");
     Observations.required(observedAt, "observedAt");
     Observations.required(uid, "the event's uid");
-    type = type == null ? "" : type;
+    eventType = eventType == null ? "" : eventType;
     reason = reason == null ? "" : reason;
     message = message == null ? "" : message;
     reportingComponent = reportingComponent == null ? "" : reportingComponent;

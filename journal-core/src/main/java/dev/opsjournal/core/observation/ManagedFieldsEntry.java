@@ -1,5 +1,6 @@
 package dev.opsjournal.core.observation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,7 @@ public record ManagedFieldsEntry(
   }
 
   /** Writes to the status subresource report state; they never change what was desired. */
+  @JsonIgnore
   public boolean isStatusWrite() {
     return "status".equals(subresource);
   }

@@ -55,8 +55,12 @@ public class TrackedResource {
   private final Deque<Write> recentWrites = new ArrayDeque<>();
 
   private int driftEpisodes;
-  private OpenDrift drift;
-  private Instant lastCorrectionAt;
+
+  /** The newest drift, open or corrected: a late observation may still explain it. */
+  private Drift drift;
+
+  /** When the drift before {@link #drift} was corrected: nothing before it explains this one. */
+  private Instant correctedBefore;
 
   private int conflictEpisodes;
   private OpenConflict conflict;
@@ -90,6 +94,18 @@ public class TrackedResource {
     }
     Instant at = seen.observedAt();
     apply(new ResourceDeleted(seen.resource(), uid, at));
+    if (explainsDrift(at) && drift.evidence == DriftEvidence.OUT_OF_SYNC) {
+      // the verdict came first: the deletion is what it was about, and when it began
+      apply(
+          new DriftAttributed(
+              seen.resource(),
+              drift.episode,
+              DriftEvidence.DELETION,
+              DriftDetected.UNKNOWN_ACTOR,
+              List.of(),
+              at,
+              at));
+    }
   }
 
   private void observePresence(ResourceObserved seen, JournalPolicy policy) {
@@ -185,10 +201,18 @@ public class TrackedResource {
   /** A write by someone outside Argo CD to an owned object is drift, whatever Argo CD says. */
   private void decideLiveChange(ResourceKey key, ManagedFieldsEntry write, Instant at) {
     Instant writtenAt = write.time() == null ? at : write.time();
-    if (owner == null || (lastCorrectionAt != null && !writtenAt.isAfter(lastCorrectionAt))) {
-      return;
-    }
-    if (drift == null) {
+    if (explainsDrift(writtenAt) && drift.actorUnknown()) {
+      // the verdict came first: this write is what it was about
+      apply(
+          new DriftAttributed(
+              key,
+              drift.episode,
+              DriftEvidence.LIVE_CHANGE,
+              write.manager(),
+              write.fields(),
+              writtenAt.isBefore(drift.startedAt) ? writtenAt : drift.startedAt,
+              at));
+    } else if (owner != null && openDrift() == null && isAfterLastCorrection(writtenAt)) {
       apply(
           new DriftDetected(
               key,
@@ -200,16 +224,25 @@ public class TrackedResource {
               write.fields(),
               writtenAt,
               at));
-    } else if (drift.actorUnknown() && !writtenAt.isAfter(drift.detectedAt)) {
-      apply(
-          new DriftAttributed(
-              key,
-              drift.episode,
-              write.manager(),
-              write.fields(),
-              writtenAt.isBefore(drift.startedAt) ? writtenAt : drift.startedAt,
-              at));
     }
+  }
+
+  /**
+   * Whether a change at {@code changedAt} came before the newest drift was detected, and after the
+   * one before it was corrected: then it is that drift's cause, whatever order it arrived in.
+   */
+  private boolean explainsDrift(Instant changedAt) {
+    return drift != null
+        && !changedAt.isAfter(drift.detectedAt)
+        && (correctedBefore == null || changedAt.isAfter(correctedBefore));
+  }
+
+  private boolean isAfterLastCorrection(Instant changedAt) {
+    return drift == null || drift.correctedAt == null || changedAt.isAfter(drift.correctedAt);
+  }
+
+  private Drift openDrift() {
+    return drift != null && drift.correctedAt == null ? drift : null;
   }
 
   @CommandHandler
@@ -258,7 +291,7 @@ public class TrackedResource {
     String app = command.application();
     boolean ownedByReporter =
         owner != null ? owner.application().equals(app) : declaredBy.size() == 1;
-    if (drift != null || conflict != null || !ownedByReporter) {
+    if (openDrift() != null || conflict != null || !ownedByReporter) {
       return;
     }
     Instant at = command.at();
@@ -270,7 +303,7 @@ public class TrackedResource {
         recentWrites.stream()
             .filter(w -> policy.isOutsideWrite(w.manager))
             .filter(w -> !w.at.isAfter(at))
-            .filter(w -> lastCorrectionAt == null || w.at.isAfter(lastCorrectionAt))
+            .filter(w -> isAfterLastCorrection(w.at))
             .reduce((first, second) -> second);
     DriftEvidence evidence;
     String actor = DriftDetected.UNKNOWN_ACTOR;
@@ -301,6 +334,7 @@ public class TrackedResource {
   }
 
   private void decideCorrection(ObserveDeclaration command) {
+    Drift drift = openDrift();
     if (drift == null || !drift.application.equals(command.application())) {
       return;
     }
@@ -426,32 +460,45 @@ public class TrackedResource {
   @EventSourcingHandler
   void on(DriftDetected event) {
     driftEpisodes = event.episode();
+    correctedBefore = drift == null ? null : drift.correctedAt;
     drift =
-        new OpenDrift(
+        new Drift(
             event.episode(),
             event.application(),
             event.revision(),
+            event.evidence(),
             event.actor(),
             event.startedAt(),
-            event.at());
+            event.at(),
+            null);
   }
 
   @EventSourcingHandler
   void on(DriftAttributed event) {
     drift =
-        new OpenDrift(
+        new Drift(
             drift.episode,
             drift.application,
             drift.revision,
+            event.evidence(),
             event.actor(),
             event.startedAt(),
-            drift.detectedAt);
+            drift.detectedAt,
+            drift.correctedAt);
   }
 
   @EventSourcingHandler
   void on(DriftCorrected event) {
-    drift = null;
-    lastCorrectionAt = event.at();
+    drift =
+        new Drift(
+            drift.episode,
+            drift.application,
+            drift.revision,
+            drift.evidence,
+            drift.actor,
+            drift.startedAt,
+            drift.detectedAt,
+            event.at());
   }
 
   @EventSourcingHandler
@@ -499,13 +546,15 @@ public class TrackedResource {
 
   private record Write(String manager, List<String> fields, Instant at) {}
 
-  private record OpenDrift(
+  private record Drift(
       int episode,
       String application,
       String revision,
+      DriftEvidence evidence,
       String actor,
       Instant startedAt,
-      Instant detectedAt) {
+      Instant detectedAt,
+      Instant correctedAt) {
     boolean actorUnknown() {
       return DriftDetected.UNKNOWN_ACTOR.equals(actor);
     }

@@ -60,8 +60,7 @@ public final class CommitImpact {
       return false;
     }
     String target = source.targetRevision();
-    return target.isEmpty()
-        || target.equals("HEAD")
+    return ((target.isEmpty() || target.equals("HEAD")) && commit.defaultBranch())
         || target.equals(commit.branch())
         || target.equals("refs/heads/" + commit.branch());
   }

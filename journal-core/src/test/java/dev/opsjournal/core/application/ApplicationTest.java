@@ -435,7 +435,13 @@ class ApplicationTest {
                         raised))
                 .command())
         .when(synced(at).command())
-        .expectEvents(new ConditionCleared(DEV_APP, "SharedResourceWarning", at));
+        .expectEvents(
+            new ConditionCleared(
+                DEV_APP,
+                "SharedResourceWarning",
+                "Deployment/ops-journal is part of applications argocd/ops-journal-dev and"
+                    + " ops-journal-staging",
+                at));
   }
 
   @Test

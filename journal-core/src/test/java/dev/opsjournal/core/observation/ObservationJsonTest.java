@@ -300,6 +300,7 @@ class ObservationJsonTest {
     return new CommitObserved(
         REPO,
         "main",
+        true,
         AT,
         C2,
         List.of("1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e"),

@@ -848,7 +848,8 @@ class TrackedResourceTest {
         .expectEvents(
             new ResourceChanged(
                 DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, seenAt),
-            new DriftAttributed(DEPLOYMENT, 1, "kubectl", REPLICAS, scaledAt, seenAt));
+            new DriftAttributed(
+                DEPLOYMENT, 1, DriftEvidence.LIVE_CHANGE, "kubectl", REPLICAS, scaledAt, seenAt));
   }
 
   @Test
@@ -920,7 +921,8 @@ class TrackedResourceTest {
         .expectEvents(
             new ResourceChanged(
                 DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, seenAt),
-            new DriftAttributed(DEPLOYMENT, 1, "kubectl", REPLICAS, scaledAt, seenAt));
+            new DriftAttributed(
+                DEPLOYMENT, 1, DriftEvidence.LIVE_CHANGE, "kubectl", REPLICAS, scaledAt, seenAt));
   }
 
   /**

@@ -489,6 +489,7 @@ public final class Week02 {
         new CommitObserved(
             REPO,
             BRANCH,
+            true,
             when.plusSeconds(30),
             sha,
             parents,

@@ -191,9 +191,10 @@ class CommitImpactTest {
 
   @Test
   void
-      givenApplicationsTargetingMainAndRelease_whenACommitLandsOnTheReleaseBranch_thenMainIsNotReached() {
+      givenApplicationsTargetingHeadMainAndRelease_whenACommitLandsOnTheReleaseBranch_thenOnlyReleaseIsReached() {
     Map<String, ApplicationSource> apps =
         Map.of(
+            "argocd/head", source(REPO, DEV_PATH, "HEAD"),
             "argocd/main", source(REPO, DEV_PATH, "main"),
             "argocd/release", source(REPO, DEV_PATH, "release-1"));
     CommitObserved commit = commit("release-1", modify(DEV_PATH + "/kustomization.yaml"));
@@ -233,6 +234,7 @@ class CommitImpactTest {
     return new CommitObserved(
         REPO,
         branch,
+        branch.equals("main"), // main is the repository's default branch
         when.plusSeconds(30),
         "1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e",
         List.of(),

@@ -88,6 +88,7 @@ class GitSourceTest {
         new CommitObserved(
             REPO,
             "main",
+            true,
             seen,
             C3,
             List.of(C2),
@@ -123,6 +124,7 @@ class GitSourceTest {
         new CommitObserved(
             REPO,
             "main",
+            true,
             seen,
             C2,
             List.of(C1),
@@ -252,6 +254,7 @@ class GitSourceTest {
     return new CommitObserved(
         REPO,
         "main",
+        true,
         Instant.parse("2026-11-16T09:00:30Z"),
         C1,
         List.of(),

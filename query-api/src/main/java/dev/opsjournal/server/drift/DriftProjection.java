@@ -46,11 +46,16 @@ class DriftProjection {
   void on(DriftAttributed event) {
     jdbc.update(
         """
-        update drift_episode set actor = ?, fields = ?, started_at = ?
+        update drift_episode
+           set evidence = ?, actor = ?, fields = ?, started_at = ?,
+               duration_ms = case when corrected_at is null then null
+                                  else (extract(epoch from corrected_at - ?) * 1000)::bigint end
          where resource_key = ? and episode = ?
         """,
+        event.evidence().name(),
         event.actor(),
         array(event.fields()),
+        timestamp(event.startedAt()),
         timestamp(event.startedAt()),
         event.resource().toString(),
         event.episode());

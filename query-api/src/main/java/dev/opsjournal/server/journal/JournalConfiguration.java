@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +22,19 @@ class JournalConfiguration {
   @Bean
   JournalPolicy journalPolicy(JournalProperties properties) {
     return properties.toPolicy();
+  }
+
+  /**
+   * A projection or the policy that fails on an event stops and retries it (with backoff) rather
+   * than skipping it: a read model with a hole, or a verdict never handed over, would be a lie.
+   */
+  @Bean
+  ConfigurerModule failingHandlersRetry() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .registerDefaultListenerInvocationErrorHandler(
+                configuration -> PropagatingErrorHandler.instance());
   }
 
   @Bean

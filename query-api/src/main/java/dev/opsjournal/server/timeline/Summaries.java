@@ -139,7 +139,7 @@ public final class Summaries {
     } else if (event instanceof ConditionRaised e) {
       return e.type() + ": " + e.message();
     } else if (event instanceof ConditionCleared e) {
-      return e.type() + " cleared";
+      return e.type() + " cleared: " + e.message();
     } else if (event instanceof ResourceStatusReported e) {
       return e.resource().kind()
           + "/"
