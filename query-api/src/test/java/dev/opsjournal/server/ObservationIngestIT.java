@@ -12,7 +12,7 @@ import dev.opsjournal.core.observation.ManagedFieldsEntry;
 import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.server.testing.KafkaTestBroker;
+import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.server.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

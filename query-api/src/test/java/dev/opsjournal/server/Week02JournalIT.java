@@ -16,7 +16,7 @@ import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.server.testing.KafkaTestBroker;
+import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.server.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;

@@ -608,7 +608,7 @@ public final class Week02 {
 
   private List<String> deploymentFields() {
     return List.of(
-        "metadata.annotations.argocd.argoproj.io/tracking-id",
+        "metadata.annotations[\"argocd.argoproj.io/tracking-id\"]",
         "spec.replicas",
         "spec.selector",
         IMAGE_FIELD);

@@ -1,4 +1,4 @@
-package dev.opsjournal.server.testing;
+package dev.opsjournal.collectors.testing;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
