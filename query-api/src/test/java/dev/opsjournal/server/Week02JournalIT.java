@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.server.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +78,7 @@ class Week02JournalIT {
     driver =
         new JournalDriver(
             kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server");
-    driver.play(week);
+    driver.play(week, Week02::isRoutine);
   }
 
   @Test
@@ -260,7 +260,7 @@ class Week02JournalIT {
     List<JsonNode> before = answers();
     long events = driver.storedEvents();
 
-    driver.play(week);
+    driver.play(week, Week02::isRoutine);
 
     assertThat(driver.storedEvents()).isEqualTo(events);
     assertThat(answers()).isEqualTo(before);

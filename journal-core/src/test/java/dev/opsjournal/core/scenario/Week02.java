@@ -33,8 +33,9 @@ import java.util.TreeMap;
 /**
  * The week of {@code shared/scenarios/week-02.md} (2026-W47) as the collectors would have published
  * it: commits, Applications, the Deployment and Service they fight over, collector heartbeats every
- * five minutes (carrying the newest reconciledAt), and the Applications' hourly refreshes that
- * change nothing. {@link #observations()} returns them in the order they were observed.
+ * five minutes (carrying the newest reconciledAt), and the Applications' refreshes every three
+ * minutes that change nothing. {@link #observations()} returns them in the order they were
+ * observed.
  *
  * <p>The constants are the answers the journal must give for this week.
  */
@@ -79,6 +80,10 @@ public final class Week02 {
   public static final Instant GIT_BACK = t("2026-11-19T15:20:30Z");
 
   private static final Duration HEARTBEAT = Duration.ofMinutes(5);
+
+  /** Refreshes get resourceVersions of their own, ending in this digit. */
+  private static final String REFRESH_VERSION_SUFFIX = "9";
+
   private static final Duration RECONCILE = Duration.ofMinutes(3);
   private static final String IMAGE = "ghcr.io/ops-journal/ops-journal:0.1.0";
   private static final String HOTFIX_IMAGE = "ghcr.io/ops-journal/ops-journal:0.1.0-hotfix";
@@ -102,12 +107,22 @@ public final class Week02 {
     return new Week02().build();
   }
 
+  /**
+   * Whether an observation is routine: a heartbeat, or an Application refresh that only moves
+   * reconciledAt. A live collector sends many of these; they change nothing in the journal.
+   */
+  public static boolean isRoutine(Observation observation) {
+    return observation instanceof HeartbeatObserved
+        || (observation instanceof ApplicationObserved app
+            && app.resourceVersion().endsWith(REFRESH_VERSION_SUFFIX));
+  }
+
   private List<Observation> build() {
     monday();
     tuesday();
     wednesday();
     thursday();
-    hourlyRefreshes();
+    refreshes();
     heartbeats();
     timeline.sort(Comparator.comparing(Observation::observedAt));
     return List.copyOf(timeline);
@@ -423,56 +438,71 @@ public final class Week02 {
     }
   }
 
-  /** Every hour Argo CD refreshes each Application: reconciledAt moves, nothing else does. */
-  private void hourlyRefreshes() {
-    for (Instant hour = MONDAY.plus(Duration.ofHours(1)).plusSeconds(30);
-        hour.isBefore(WEEK_END);
-        hour = hour.plus(Duration.ofHours(1))) {
-      if (!hour.isBefore(CONTROLLER_DOWN) && hour.isBefore(CONTROLLER_BACK)) {
+  /**
+   * Every three minutes (Argo CD's reconciliation interval) the controller refreshes each
+   * Application: reconciledAt moves, nothing else does. Not while the controller is down.
+   */
+  private void refreshes() {
+    for (Instant tick = MONDAY; tick.isBefore(WEEK_END); tick = tick.plus(RECONCILE)) {
+      if (tick.isAfter(CONTROLLER_DOWN) && tick.isBefore(CONTROLLER_BACK)) {
         continue;
       }
       for (ResourceKey app : appHistory.keySet()) {
-        var before = appHistory.get(app).floorEntry(hour);
-        if (before == null || before.getKey().equals(hour)) {
+        var before = appHistory.get(app).floorEntry(tick);
+        if (before == null || before.getKey().equals(tick)) {
           continue;
         }
         ApplicationObserved last = before.getValue();
+        Status s = last.status();
         timeline.add(
             new ApplicationObserved(
                 app,
-                hour,
+                tick,
                 WatchAction.MODIFIED,
                 last.uid(),
-                version(hour, 7),
+                version(tick, 9),
                 last.labels(),
                 last.annotations(),
                 last.spec(),
                 new Status(
-                    last.status().syncStatus(),
-                    last.status().syncRevision(),
-                    last.status().healthStatus(),
-                    hour,
-                    last.status().operationState(),
-                    last.status().conditions(),
-                    last.status().resources(),
-                    last.status().history())));
+                    s.syncStatus(),
+                    s.syncRevision(),
+                    s.healthStatus(),
+                    tick,
+                    s.operationState(),
+                    s.conditions(),
+                    s.resources(),
+                    s.history())));
       }
     }
   }
 
-  /** The Kubernetes collector's heartbeat, with the newest reconciledAt it saw. */
+  /**
+   * The Kubernetes collector's heartbeat every five minutes, with the newest reconciledAt among the
+   * Applications it has seen.
+   */
   private void heartbeats() {
-    Instant firstReconcile = t("2026-11-16T10:06:00Z");
+    TreeMap<Instant, Instant> reconciled = new TreeMap<>();
+    timeline.stream()
+        .filter(ApplicationObserved.class::isInstance)
+        .map(ApplicationObserved.class::cast)
+        .filter(app -> app.status().reconciledAt() != null)
+        .forEach(
+            app -> reconciled.merge(app.observedAt(), app.status().reconciledAt(), Week02::later));
+    Instant latest = null;
+    var seen = reconciled.entrySet().iterator();
+    var next = seen.hasNext() ? seen.next() : null;
     for (Instant at = MONDAY; !at.isAfter(WEEK_END); at = at.plus(HEARTBEAT)) {
-      Instant reconciled = null;
-      if (!at.isBefore(firstReconcile)) {
-        Instant latest =
-            at.isBefore(CONTROLLER_DOWN) || !at.isBefore(CONTROLLER_BACK) ? at : CONTROLLER_DOWN;
-        long slots = Duration.between(MONDAY, latest).toSeconds() / RECONCILE.toSeconds();
-        reconciled = MONDAY.plus(RECONCILE.multipliedBy(slots));
+      while (next != null && !next.getKey().isAfter(at)) {
+        latest = latest == null ? next.getValue() : later(latest, next.getValue());
+        next = seen.hasNext() ? seen.next() : null;
       }
-      timeline.add(new HeartbeatObserved(CLUSTER, "kubernetes-collector", at, reconciled));
+      timeline.add(new HeartbeatObserved(CLUSTER, "kubernetes-collector", at, latest));
     }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   // --- building blocks ---

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.Topics;
-import dev.opsjournal.core.observation.HeartbeatObserved;
 import dev.opsjournal.core.observation.Observation;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,13 +61,13 @@ public final class JournalDriver {
 
   /**
    * Publishes observations in order, as a live collector does: each one is consumed before the next
-   * is sent, as observations seconds apart would be. Heartbeats, which only one aggregate reads,
-   * are sent without waiting.
+   * is sent, as observations seconds apart would be. Routine ones (heartbeats, refreshes that
+   * change nothing) are sent without waiting.
    */
-  public void play(List<Observation> observations) {
+  public void play(List<Observation> observations, Predicate<Observation> routine) {
     for (Observation observation : observations) {
       RecordMetadata sent = publish(observation.subject(), write(observation));
-      if (!(observation instanceof HeartbeatObserved)) {
+      if (!routine.test(observation)) {
         awaitConsumed(sent);
       }
     }
