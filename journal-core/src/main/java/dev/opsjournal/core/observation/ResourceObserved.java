@@ -1,5 +1,6 @@
 package dev.opsjournal.core.observation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.opsjournal.core.ResourceKey;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,6 +17,9 @@ import java.util.Optional;
  *     installation-id)
  * @param specFingerprint a hash of the desired state ({@code spec}, or {@code data} keys for
  *     ConfigMaps); equal fingerprints mean nothing desired changed
+ * @param desired the few desired values the journal reports, by field path: {@code spec.replicas}
+ *     and each container's image ({@code spec.template.spec.containers[name=web].image}); never
+ *     values of Secrets or env
  */
 public record ResourceObserved(
     ResourceKey resource,
@@ -27,9 +31,11 @@ public record ResourceObserved(
     Map<String, String> labels,
     Map<String, String> annotations,
     List<ManagedFieldsEntry> managedFields,
-    String specFingerprint)
+    String specFingerprint,
+    Map<String, String> desired)
     implements Observation {
 
+  @JsonCreator
   public ResourceObserved {
     Observations.required(resource, "a resource key");
     Observations.required(observedAt, "observedAt");
@@ -40,6 +46,33 @@ public record ResourceObserved(
     annotations = Observations.map(annotations);
     managedFields = Observations.list(managedFields);
     specFingerprint = specFingerprint == null ? "" : specFingerprint;
+    desired = Observations.map(desired);
+  }
+
+  /** An observation that reports no desired values. */
+  public ResourceObserved(
+      ResourceKey resource,
+      Instant observedAt,
+      WatchAction action,
+      String uid,
+      String resourceVersion,
+      long generation,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<ManagedFieldsEntry> managedFields,
+      String specFingerprint) {
+    this(
+        resource,
+        observedAt,
+        action,
+        uid,
+        resourceVersion,
+        generation,
+        labels,
+        annotations,
+        managedFields,
+        specFingerprint,
+        Map.of());
   }
 
   @Override

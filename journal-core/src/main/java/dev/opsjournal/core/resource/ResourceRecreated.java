@@ -2,6 +2,7 @@ package dev.opsjournal.core.resource;
 
 import dev.opsjournal.core.ResourceKey;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An object with the same identity came back with a new uid.
@@ -15,6 +16,7 @@ public record ResourceRecreated(
     String uid,
     long generation,
     String fingerprint,
+    Map<String, String> desired,
     String application,
     String manager,
     Instant at)

@@ -119,7 +119,13 @@ public class TrackedResource {
     if (uid == null) {
       apply(
           new ResourceAppeared(
-              key, seen.uid(), seen.generation(), seen.specFingerprint(), manager, at));
+              key,
+              seen.uid(),
+              seen.generation(),
+              seen.specFingerprint(),
+              seen.desired(),
+              manager,
+              at));
     } else if (deleted || !uid.equals(seen.uid())) {
       apply(
           new ResourceRecreated(
@@ -128,6 +134,7 @@ public class TrackedResource {
               seen.uid(),
               seen.generation(),
               seen.specFingerprint(),
+              seen.desired(),
               claim.map(Claim::application).orElse(""),
               manager,
               at));
@@ -139,6 +146,7 @@ public class TrackedResource {
               uid,
               seen.generation(),
               seen.specFingerprint(),
+              seen.desired(),
               manager,
               write.map(ManagedFieldsEntry::operation).orElse(""),
               write.map(ManagedFieldsEntry::fields).orElse(List.of()),

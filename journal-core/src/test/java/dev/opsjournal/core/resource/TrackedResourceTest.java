@@ -76,7 +76,8 @@ class TrackedResourceTest {
         .givenNoPriorActivity()
         .when(devDeployment(CREATED).added().command())
         .expectEvents(
-            new ResourceAppeared(DEPLOYMENT, UID, 1, REPLICAS_1, "argocd-controller", CREATED),
+            new ResourceAppeared(
+                DEPLOYMENT, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED),
             new OwnershipClaimed(DEPLOYMENT, DEV, TrackingMethod.ANNOTATION, CREATED));
   }
 
@@ -86,7 +87,8 @@ class TrackedResourceTest {
         .givenNoPriorActivity()
         .when(seen(CREATED).added().command())
         .expectEvents(
-            new ResourceAppeared(DEPLOYMENT, UID, 1, REPLICAS_1, "argocd-controller", CREATED));
+            new ResourceAppeared(
+                DEPLOYMENT, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED));
   }
 
   @Test
@@ -148,7 +150,16 @@ class TrackedResourceTest {
                 .command())
         .expectEvents(
             new ResourceChanged(
-                DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, seenAt),
+                DEPLOYMENT,
+                UID,
+                2,
+                REPLICAS_3,
+                Map.of(),
+                "kubectl",
+                "Update",
+                REPLICAS,
+                scaledAt,
+                seenAt),
             new DriftDetected(
                 DEPLOYMENT,
                 1,
@@ -177,6 +188,7 @@ class TrackedResourceTest {
                 UID,
                 2,
                 REPLICAS_2,
+                Map.of(),
                 "argocd-controller",
                 "Apply",
                 ARGO_FIELDS,
@@ -268,6 +280,7 @@ class TrackedResourceTest {
                 uid,
                 4,
                 "sha256:two-containers",
+                Map.of(),
                 "kubectl-client-side-apply",
                 "Update",
                 manualApply.fields(),
@@ -297,7 +310,16 @@ class TrackedResourceTest {
                 .command())
         .expectEvents(
             new ResourceChanged(
-                DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, scaledAt));
+                DEPLOYMENT,
+                UID,
+                2,
+                REPLICAS_3,
+                Map.of(),
+                "kubectl",
+                "Update",
+                REPLICAS,
+                scaledAt,
+                scaledAt));
   }
 
   @Test
@@ -332,7 +354,15 @@ class TrackedResourceTest {
                 .command())
         .expectEvents(
             new ResourceRecreated(
-                DEPLOYMENT, UID, "new-uid", 1, REPLICAS_1, DEV, "argocd-controller", recreatedAt));
+                DEPLOYMENT,
+                UID,
+                "new-uid",
+                1,
+                REPLICAS_1,
+                Map.of(),
+                DEV,
+                "argocd-controller",
+                recreatedAt));
   }
 
   // --- ownership from the tracking-id ---
@@ -353,6 +383,7 @@ class TrackedResourceTest {
                 "ef253575-ce44-4c5e-84ad-16e81d0df6eb",
                 119,
                 "sha256:guestbook",
+                Map.of(),
                 "janitor",
                 seenAt),
             new OwnershipClaimed(key, "argocd/guestbook", TrackingMethod.ANNOTATION, seenAt));
@@ -373,6 +404,7 @@ class TrackedResourceTest {
                 "ef253575-ce44-4c5e-84ad-16e81d0df6eb",
                 119,
                 "sha256:guestbook",
+                Map.of(),
                 "janitor",
                 seenAt));
   }
@@ -387,7 +419,8 @@ class TrackedResourceTest {
                 .trackingId("ops-journal-dev:extensions/Deployment:ops-journal/ops-journal")
                 .command())
         .expectEvents(
-            new ResourceAppeared(DEPLOYMENT, UID, 1, REPLICAS_1, "argocd-controller", CREATED));
+            new ResourceAppeared(
+                DEPLOYMENT, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED));
   }
 
   @Test
@@ -396,7 +429,8 @@ class TrackedResourceTest {
         .givenNoPriorActivity()
         .when(seen(CREATED).key(SERVICE).added().trackingId(DEV_SERVICE_TRACKING).command())
         .expectEvents(
-            new ResourceAppeared(SERVICE, UID, 1, REPLICAS_1, "argocd-controller", CREATED),
+            new ResourceAppeared(
+                SERVICE, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED),
             new OwnershipClaimed(SERVICE, DEV, TrackingMethod.ANNOTATION, CREATED));
   }
 
@@ -414,7 +448,8 @@ class TrackedResourceTest {
                     "ops-journal-dev:rbac.authorization.k8s.io/ClusterRole:/ops-journal-read")
                 .command())
         .expectEvents(
-            new ResourceAppeared(clusterRole, UID, 1, REPLICAS_1, "argocd-controller", CREATED),
+            new ResourceAppeared(
+                clusterRole, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED),
             new OwnershipClaimed(clusterRole, DEV, TrackingMethod.ANNOTATION, CREATED));
   }
 
@@ -429,7 +464,8 @@ class TrackedResourceTest {
                 .trackingId("team-a_ops-journal-dev:apps/Deployment:ops-journal/ops-journal")
                 .command())
         .expectEvents(
-            new ResourceAppeared(DEPLOYMENT, UID, 1, REPLICAS_1, "argocd-controller", CREATED),
+            new ResourceAppeared(
+                DEPLOYMENT, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED),
             new OwnershipClaimed(
                 DEPLOYMENT, "team-a/ops-journal-dev", TrackingMethod.ANNOTATION, CREATED));
   }
@@ -447,7 +483,7 @@ class TrackedResourceTest {
                 .trackingId("app-of-apps:argoproj.io/Application:argocd/argo-workflows")
                 .command())
         .expectEvents(
-            new ResourceAppeared(child, UID, 1, REPLICAS_1, "argocd-controller", CREATED),
+            new ResourceAppeared(child, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED),
             new OwnershipClaimed(child, "argocd/app-of-apps", TrackingMethod.ANNOTATION, CREATED));
   }
 
@@ -626,6 +662,7 @@ class TrackedResourceTest {
                 UID,
                 2,
                 REPLICAS_3,
+                Map.of(),
                 "kubectl-edit",
                 "Update",
                 REPLICAS,
@@ -847,7 +884,16 @@ class TrackedResourceTest {
                 .command())
         .expectEvents(
             new ResourceChanged(
-                DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, seenAt),
+                DEPLOYMENT,
+                UID,
+                2,
+                REPLICAS_3,
+                Map.of(),
+                "kubectl",
+                "Update",
+                REPLICAS,
+                scaledAt,
+                seenAt),
             new DriftAttributed(
                 DEPLOYMENT, 1, DriftEvidence.LIVE_CHANGE, "kubectl", REPLICAS, scaledAt, seenAt));
   }
@@ -920,7 +966,16 @@ class TrackedResourceTest {
                 .command())
         .expectEvents(
             new ResourceChanged(
-                DEPLOYMENT, UID, 2, REPLICAS_3, "kubectl", "Update", REPLICAS, scaledAt, seenAt),
+                DEPLOYMENT,
+                UID,
+                2,
+                REPLICAS_3,
+                Map.of(),
+                "kubectl",
+                "Update",
+                REPLICAS,
+                scaledAt,
+                seenAt),
             new DriftAttributed(
                 DEPLOYMENT, 1, DriftEvidence.LIVE_CHANGE, "kubectl", REPLICAS, scaledAt, seenAt));
   }
@@ -1036,11 +1091,13 @@ class TrackedResourceTest {
   }
 
   private static ResourceAppeared appeared() {
-    return new ResourceAppeared(DEPLOYMENT, UID, 1, REPLICAS_1, "argocd-controller", CREATED);
+    return new ResourceAppeared(
+        DEPLOYMENT, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED);
   }
 
   private static ResourceAppeared serviceAppeared() {
-    return new ResourceAppeared(SERVICE, UID, 1, REPLICAS_1, "argocd-controller", CREATED);
+    return new ResourceAppeared(
+        SERVICE, UID, 1, REPLICAS_1, Map.of(), "argocd-controller", CREATED);
   }
 
   private static OwnershipClaimed claimedBy(String application) {
@@ -1070,6 +1127,7 @@ class TrackedResourceTest {
         UID,
         generation,
         fingerprint,
+        Map.of(),
         "argocd-controller",
         "Apply",
         ARGO_FIELDS,

@@ -734,7 +734,10 @@ public final class Week02 {
               List.copyOf(managers),
               key.kind().equals("Deployment")
                   ? sha("replicas=" + replicas + ";image=" + image)
-                  : sha("service")));
+                  : sha("service"),
+              key.kind().equals("Deployment")
+                  ? Map.of("spec.replicas", Integer.toString(replicas), IMAGE_FIELD, image)
+                  : Map.of()));
     }
   }
 }
