@@ -19,6 +19,7 @@ import dev.opsjournal.server.catalog.ApplicationCatalog;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Turns an observation into the command for the aggregate it concerns, and waits for it. */
@@ -29,16 +30,22 @@ class ObservationRouter {
 
   private final CommandGateway commands;
   private final ApplicationCatalog catalog;
+  private final ApplicationEventPublisher events;
 
-  ObservationRouter(CommandGateway commands, ApplicationCatalog catalog) {
+  ObservationRouter(
+      CommandGateway commands, ApplicationCatalog catalog, ApplicationEventPublisher events) {
     this.commands = commands;
     this.catalog = catalog;
+    this.events = events;
   }
 
   void route(Observation observation) {
     Object command = commandFor(observation);
     if (command != null) {
       commands.sendAndWait(command);
+    }
+    if (observation instanceof HeartbeatObserved heartbeat) {
+      events.publishEvent(new JournalClockAdvanced(heartbeat.cluster(), heartbeat.observedAt()));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.opsjournal.core.application.ResourceStatusReported;
 import dev.opsjournal.core.resource.ObserveDeclaration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ class DeclarationPolicy {
   }
 
   @EventHandler
+  @DisallowReplay // a verdict is handed over once; a replay would hand over old verdicts again
   void on(ResourceStatusReported event) {
     commands.sendAndWait(
         new ObserveDeclaration(

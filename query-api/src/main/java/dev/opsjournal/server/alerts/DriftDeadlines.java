@@ -1,0 +1,140 @@
+package dev.opsjournal.server.alerts;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.alert.Alert;
+import dev.opsjournal.server.api.Rows;
+import dev.opsjournal.server.ingest.JournalClockAdvanced;
+import dev.opsjournal.server.timeline.Summaries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * "Drift open longer than N minutes", live: checked whenever a heartbeat moves a cluster's journal
+ * clock, against the drifts open at that time. The check runs only while every event processor of
+ * this server is at the head of the event store, so that a correction already journaled but not yet
+ * projected never looks like an open drift; while the journal catches up on a backlog, a drift that
+ * lasted too long alerts when its correction is projected instead ({@link AlertPolicies}), with the
+ * same content. Alert ids are the drift's, so a check repeated after a restart or a replay finds
+ * the alert already there.
+ */
+@Component
+class DriftDeadlines {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final AlertLedger ledger;
+  private final AlertProperties properties;
+  private final EventProcessingConfiguration processing;
+
+  DriftDeadlines(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      AlertLedger ledger,
+      AlertProperties properties,
+      EventProcessingConfiguration processing) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.ledger = ledger;
+    this.properties = properties;
+    this.processing = processing;
+  }
+
+  static String alertId(ResourceKey resource, int episode) {
+    return "drift-open/" + resource + "/" + episode;
+  }
+
+  @EventListener
+  void on(JournalClockAdvanced clock) {
+    if (projectionsAreCurrent()) {
+      transactions.executeWithoutResult(status -> check(clock.cluster(), clock.now()));
+    }
+  }
+
+  /** Positions first, then the head: an event stored meanwhile makes us wait, never guess. */
+  private boolean projectionsAreCurrent() {
+    List<OptionalLong> positions =
+        processing.eventProcessors().values().stream()
+            .filter(StreamingEventProcessor.class::isInstance)
+            .map(StreamingEventProcessor.class::cast)
+            .flatMap(processor -> processor.processingStatus().values().stream())
+            .map(EventTrackerStatus::getCurrentPosition)
+            .toList();
+    Long head =
+        jdbc.queryForObject(
+            "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+    return positions.stream()
+        .allMatch(p -> head == null || head < 0 || (p.isPresent() && p.getAsLong() >= head));
+  }
+
+  private void check(String cluster, Instant now) {
+    record OpenDrift(
+        ResourceKey resource,
+        int episode,
+        String application,
+        Instant startedAt,
+        Instant correctedAt) {}
+    List<OpenDrift> open =
+        jdbc.query(
+            """
+            select resource_key, episode, application, started_at, corrected_at
+              from drift_episode
+             where resource_key like ? and started_at <= ?
+               and (corrected_at is null or corrected_at > ?)
+            """,
+            (rs, i) ->
+                new OpenDrift(
+                    ResourceKey.parse(rs.getString("resource_key")),
+                    rs.getInt("episode"),
+                    rs.getString("application"),
+                    Rows.instant(rs, "started_at"),
+                    Rows.instant(rs, "corrected_at")),
+            cluster + "/%",
+            Rows.timestamp(now),
+            Rows.timestamp(now));
+    for (OpenDrift drift : open) {
+      Duration threshold = properties.driftOpenThreshold(drift.application());
+      Instant due = drift.startedAt().plus(threshold);
+      String id = alertId(drift.resource(), drift.episode());
+      if (due.isAfter(now) || ledger.exists(id)) {
+        continue;
+      }
+      ledger.fire(
+          id,
+          Alert.Type.DRIFT_OPEN_TOO_LONG,
+          Alert.Severity.WARNING,
+          AlertPolicies.resource(drift.resource()),
+          due,
+          summary(drift.resource(), drift.application(), threshold),
+          links(drift.resource(), drift.application()));
+      if (drift.correctedAt() != null) {
+        // the correction was journaled before this check ran (a backlog): resolve it as it was
+        ledger.resolve(
+            id,
+            drift.correctedAt(),
+            "drift of " + AlertPolicies.describe(drift.resource()) + " ended");
+      }
+    }
+  }
+
+  static String summary(ResourceKey resource, String application, Duration threshold) {
+    return AlertPolicies.describe(resource)
+        + " has drifted from "
+        + application
+        + "'s desired state for "
+        + Summaries.human(threshold);
+  }
+
+  static List<String> links(ResourceKey resource, String application) {
+    return List.of(
+        "/api/v1/drifts?open=true&application=" + application, AlertPolicies.timeline(resource));
+  }
+}
