@@ -20,6 +20,7 @@ import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,7 +218,8 @@ class AlertsIT {
             "--server.port=0",
             "--spring.kafka.bootstrap-servers=" + kafkaBroker.bootstrapServers(),
             "--spring.datasource.url=" + database,
-            "--spring.datasource.username=postgres");
+            "--spring.datasource.username=postgres",
+            "--opsjournal.api.tokens=" + TestTokens.TOKEN);
   }
 
   @SuppressWarnings("unchecked")

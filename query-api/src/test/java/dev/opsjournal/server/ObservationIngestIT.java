@@ -14,6 +14,7 @@ import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,7 @@ class ObservationIngestIT {
     registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
     registry.add("spring.datasource.url", TestPostgres::newDatabase);
     registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
   }
 
   static final ResourceKey FIRST = ResourceKey.of("local", "", "ConfigMap", "team-a", "first");
@@ -70,6 +72,7 @@ class ObservationIngestIT {
 
   @Test
   void badObservationsAreDeadLetteredWithTheirReasonAndNothingValidIsLost() throws Exception {
+    TestTokens.authorized(http);
     JournalDriver driver =
         new JournalDriver(
             kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server");

@@ -18,6 +18,7 @@ import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class Week02JournalIT {
     registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
     registry.add("spring.datasource.url", TestPostgres::newDatabase);
     registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
   }
 
   @Autowired TestRestTemplate http;
@@ -75,6 +77,7 @@ class Week02JournalIT {
 
   @BeforeAll
   void playTheWeek() {
+    TestTokens.authorized(http);
     driver =
         new JournalDriver(
             kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server");
