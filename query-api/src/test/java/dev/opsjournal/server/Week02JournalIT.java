@@ -297,6 +297,62 @@ class Week02JournalIT {
     assertThat(range.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  @Test
+  @Order(10)
+  void theCommitBehindTuesdaysDevDeploymentTellsWhereAndWhenItRan() {
+    JsonNode commit = get("/api/v1/commits/" + C2.substring(0, 10));
+
+    assertThat(commit.get("sha").asText()).isEqualTo(C2);
+    assertThat(commit.get("author").get("name").asText()).isEqualTo("bob");
+    assertThat(commit.get("message").asText()).isEqualTo("Deploy ops-journal to dev with Argo CD");
+    assertThat(texts(commit.get("changedPaths")))
+        .containsExactly("platform/gitops/ops-journal-dev-app.yaml");
+    assertThat(commit.get("affectedApplications")).isEmpty();
+    JsonNode deployments = commit.get("deployments");
+    assertThat(deployments).hasSize(3); // the deploy on Monday and Tuesday's two self-heals
+    for (JsonNode deployment : deployments) {
+      assertThat(deployment.get("application").asText()).isEqualTo(DEV);
+      assertThat(deployment.get("cluster").asText()).isEqualTo(Week02.CLUSTER);
+    }
+    assertThat(deployments.get(0).get("startedAt").asText()).isEqualTo("2026-11-16T10:05:02Z");
+    assertThat(deployments.get(0).get("partial").asBoolean()).isFalse();
+
+    assertThat(
+            http.getForEntity("/api/v1/commits/not-a-sha", JsonNode.class)
+                .getBody()
+                .get("parameter")
+                .asText())
+        .isEqualTo("sha");
+    assertThat(http.getForEntity("/api/v1/commits/deadbeef00", JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  @Order(11)
+  void searchingByActorFindsWhatEachOneDid() {
+    String week = "&from=2026-11-16T00:00:00Z&to=2026-11-23T00:00:00Z";
+
+    JsonNode alice = get("/api/v1/search?actor=alice" + week).get("items");
+    assertThat(texts(alice, "kind")).containsExactly("commit", "commit");
+    JsonNode bob = get("/api/v1/search?actor=bob@example.com" + week).get("items");
+    assertThat(texts(bob, "link")).containsExactly("/api/v1/commits/" + C2);
+    JsonNode kubectlSet = get("/api/v1/search?actor=kubectl-set" + week).get("items");
+    assertThat(texts(kubectlSet, "kind")).containsExactlyInAnyOrder("change", "drift");
+    assertThat(texts(kubectlSet, "subject")).containsOnly(DEPLOYMENT.toString());
+    JsonNode automated = get("/api/v1/search?actor=automated" + week + "&limit=1000").get("items");
+    assertThat(texts(automated, "kind")).containsOnly("sync").hasSizeGreaterThan(20);
+
+    ResponseEntity<JsonNode> tooLong =
+        http.getForEntity(
+            "/api/v1/search?actor=bob&from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z",
+            JsonNode.class);
+    assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooLong.getBody().get("parameter").asText()).isEqualTo("from");
+    assertThat(
+            http.getForEntity("/api/v1/search", JsonNode.class).getBody().get("parameter").asText())
+        .isEqualTo("actor");
+  }
+
   private List<JsonNode> answers() {
     return List.of(
         owners(DEPLOYMENT, "2026-11-17T12:00:00Z"),
@@ -363,5 +419,11 @@ class Week02JournalIT {
 
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(n -> n.get(field).asText())
+        .toList();
   }
 }

@@ -1,0 +1,38 @@
+package dev.opsjournal.server.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A commit, the Applications it reached when recorded, and where and when it was deployed.
+ *
+ * @param affectedApplications Applications ({@code namespace/name}) whose source path the commit
+ *     changed, directly or through Kustomize references, among those registered when it was seen
+ * @param deployments every sync of this revision, oldest first (self-heals included)
+ */
+public record CommitView(
+    String sha,
+    String repoUrl,
+    String branch,
+    List<String> parents,
+    Person author,
+    Person committer,
+    String message,
+    List<String> changedPaths,
+    List<String> affectedApplications,
+    Instant recordedAt,
+    List<Deployment> deployments) {
+
+  /** An author or committer. */
+  public record Person(String name, String email, Instant when) {}
+
+  /** One sync that deployed the commit. */
+  public record Deployment(
+      String application,
+      String cluster,
+      String initiatedBy,
+      boolean partial,
+      String phase,
+      Instant startedAt,
+      Instant finishedAt) {}
+}
