@@ -20,8 +20,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,7 +120,58 @@ class ApiAccessIT {
     assertThat(get("/actuator/health/readiness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<JsonNode> openApi = get("/v3/api-docs", null);
     assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(openApi.getBody().get("paths").has("/api/v1/resources/owners")).isTrue();
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryEndpointParameterAndSchema() {
+    JsonNode api = get("/v3/api-docs", null).getBody();
+
+    assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asText())
+        .isEqualTo("bearer");
+    List<String> paths = new ArrayList<>();
+    api.get("paths")
+        .fields()
+        .forEachRemaining(
+            path -> {
+              paths.add(path.getKey());
+              path.getValue()
+                  .forEach(
+                      operation -> {
+                        assertThat(operation.path("summary").asText())
+                            .as(path.getKey())
+                            .isNotBlank();
+                        assertThat(operation.path("description").asText())
+                            .as(path.getKey())
+                            .isNotBlank();
+                        operation
+                            .path("parameters")
+                            .forEach(
+                                parameter ->
+                                    assertThat(parameter.path("description").asText())
+                                        .as(path.getKey() + " " + parameter.get("name"))
+                                        .isNotBlank());
+                      });
+            });
+    assertThat(paths)
+        .contains(
+            "/api/v1/resources/owners",
+            "/api/v1/resources/timeline",
+            "/api/v1/applications/{namespace}/{name}/syncs",
+            "/api/v1/drifts",
+            "/api/v1/conflicts",
+            "/api/v1/outages",
+            "/api/v1/commits/{sha}",
+            "/api/v1/search");
+    api.get("components")
+        .get("schemas")
+        .fields()
+        .forEachRemaining(
+            schema ->
+                assertThat(schema.getValue().path("description").asText())
+                    .as("schema " + schema.getKey())
+                    .isNotBlank());
   }
 
   private ResponseEntity<JsonNode> get(String path, String token) {

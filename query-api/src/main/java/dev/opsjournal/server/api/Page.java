@@ -1,5 +1,6 @@
 package dev.opsjournal.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param <T> the item type
  */
+@Schema(description = "One page of a list in a stable order; nextOffset is absent on the last page")
 public record Page<T>(List<T> items, int offset, int limit, Integer nextOffset) {
 
   /** Builds a page from up to {@code limit + 1} rows: the extra row says whether more exist. */

@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.strings;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/commits/{sha}}: a commit and where and when it ran. */
+@Tag(name = "Commits")
 @RestController
 class CommitController {
 
@@ -26,8 +30,17 @@ class CommitController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "A commit and where and when it ran",
+      description =
+          "The commit as recorded (author, committer, message, changed paths), the Applications it reached, and every sync of it.")
   @GetMapping("/api/v1/commits/{sha}")
-  CommitView commit(@PathVariable String sha) {
+  CommitView commit(
+      @Parameter(
+              description =
+                  "A commit sha, full or abbreviated to at least 7 hexadecimal characters")
+          @PathVariable
+          String sha) {
     String wanted = sha.toLowerCase(Locale.ROOT);
     if (!SHA.matcher(wanted).matches()) {
       throw new BadRequestException("sha", "a commit sha is 7 to 64 hexadecimal characters");

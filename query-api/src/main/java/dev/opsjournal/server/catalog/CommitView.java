@@ -1,5 +1,6 @@
 package dev.opsjournal.server.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  *     changed, directly or through Kustomize references, among those registered when it was seen
  * @param deployments every sync of this revision, oldest first (self-heals included)
  */
+@Schema(description = "A commit, the Applications it reached, and where and when it was deployed")
 public record CommitView(
     String sha,
     String repoUrl,
@@ -24,9 +26,11 @@ public record CommitView(
     List<Deployment> deployments) {
 
   /** An author or committer. */
+  @Schema(description = "A commit author or committer")
   public record Person(String name, String email, Instant when) {}
 
   /** One sync that deployed the commit. */
+  @Schema(description = "One sync that deployed the commit")
   public record Deployment(
       String application,
       String cluster,

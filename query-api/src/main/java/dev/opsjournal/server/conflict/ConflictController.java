@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/conflicts}: conflicts overlapping [from, to), open or closed. */
+@Tag(name = "Conflicts")
 @RestController
 class ConflictController {
 
@@ -23,13 +27,26 @@ class ConflictController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "Conflicts between Applications",
+      description =
+          "Conflicts overlapping the range: the Applications claiming one object, the holder (winner so far) and the losers, the number of flips, and when a reconciliation loop was detected.")
   @GetMapping("/api/v1/conflicts")
   Page<ConflictView> conflicts(
-      @RequestParam(required = false) Boolean open,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(description = "`true`: only open ones; `false`: only ended ones; absent: both")
+          @RequestParam(required = false)
+          Boolean open,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     Instant start = Params.instant("from", from);
     Instant end = Params.instant("to", to);
     Params.range(start, end);

@@ -1,5 +1,6 @@
 package dev.opsjournal.server.conflict;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param loopDetectedAt when the flips passed the reconciliation-loop threshold, if they did
  * @param winner the one Application left declaring it, once ended
  */
+@Schema(description = "One conflict: two or more Applications claiming the same object")
 public record ConflictView(
     String resource,
     int episode,

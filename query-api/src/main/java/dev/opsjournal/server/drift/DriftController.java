@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/drifts}: drift episodes overlapping [from, to), optionally of one Application
  * ({@code namespace/name}) and only open or only closed ones.
  */
+@Tag(name = "Drift")
 @RestController
 class DriftController {
 
@@ -27,14 +31,29 @@ class DriftController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "Drift episodes",
+      description =
+          "Episodes overlapping the range: what moved (fields), who moved it (field manager), the evidence, how it ended and how long it lasted.")
   @GetMapping("/api/v1/drifts")
   Page<DriftView> drifts(
-      @RequestParam(required = false) String application,
-      @RequestParam(required = false) Boolean open,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(description = "Only drifts of this Application, as `namespace/name`")
+          @RequestParam(required = false)
+          String application,
+      @Parameter(description = "`true`: only open ones; `false`: only ended ones; absent: both")
+          @RequestParam(required = false)
+          Boolean open,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     Instant start = Params.instant("from", from);
     Instant end = Params.instant("to", to);
     Params.range(start, end);

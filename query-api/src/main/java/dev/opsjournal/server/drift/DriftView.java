@@ -1,5 +1,6 @@
 package dev.opsjournal.server.drift;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.List;
  * @param correction SELF_HEAL, MANUAL_SYNC, NEW_REVISION or REVERTED; absent while open
  * @param duration from start to correction; absent while open
  */
+@Schema(
+    description =
+        "One drift episode: the live object left what Git declares while Git did not move")
 public record DriftView(
     String resource,
     int episode,

@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/outages}: controller and Git source outages overlapping [from, to). */
+@Tag(name = "Outages")
 @RestController
 class OutageController {
 
@@ -28,13 +32,28 @@ class OutageController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "Windows when desired state was not enforced or Git was unreachable",
+      description =
+          "Argo CD's controller silent while collectors were alive, and Git sources that could not be fetched.")
   @GetMapping("/api/v1/outages")
   Page<OutageView> outages(
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(
+              description =
+                  "`controller` (Argo CD did not reconcile) or `git-source` (a repository could not be fetched); absent: both")
+          @RequestParam(required = false)
+          String kind,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     if (kind != null && !KINDS.contains(kind)) {
       throw new BadRequestException("kind", "must be one of " + KINDS);
     }

@@ -1,5 +1,6 @@
 package dev.opsjournal.server.outage;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +12,9 @@ import java.time.Instant;
  * @param startedAt the last sign of life before it (for the controller: the last reconciliation)
  * @param detectedAt when the journal concluded it
  */
+@Schema(
+    description =
+        "A window when desired state was not enforced or a Git source could not be fetched")
 public record OutageView(
     String kind,
     String subject,

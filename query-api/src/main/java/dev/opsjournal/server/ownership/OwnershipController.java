@@ -7,6 +7,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.NotFoundException;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/resources/owners}: who owned an object at an instant. */
+@Tag(name = "Owners")
 @RestController
 class OwnershipController {
 
@@ -27,14 +31,31 @@ class OwnershipController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "Who owned an object at an instant",
+      description =
+          "The Application holding the object's tracking at that instant (since when, by which tracking), the Applications declaring it, and the conflict in progress, if any. 404 when the journal holds nothing about the object.")
   @GetMapping("/api/v1/resources/owners")
   OwnershipView owners(
-      @RequestParam(required = false) String cluster,
-      @RequestParam(required = false, defaultValue = "") String group,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false, defaultValue = "") String namespace,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String at) {
+      @Parameter(description = "Cluster name, as configured for the collectors, e.g. `local`")
+          @RequestParam(required = false)
+          String cluster,
+      @Parameter(
+              description =
+                  "API group of the object; empty for the core group (Services, ConfigMaps, ...)")
+          @RequestParam(required = false, defaultValue = "")
+          String group,
+      @Parameter(description = "Kind of the object, e.g. `Deployment`")
+          @RequestParam(required = false)
+          String kind,
+      @Parameter(description = "Namespace of the object; empty for cluster-scoped objects")
+          @RequestParam(required = false, defaultValue = "")
+          String namespace,
+      @Parameter(description = "Name of the object") @RequestParam(required = false) String name,
+      @Parameter(
+              description = "The instant to answer for, ISO-8601 UTC, e.g. `2026-11-17T12:00:00Z`")
+          @RequestParam(required = false)
+          String at) {
     ResourceKey key = Params.resource(cluster, group, kind, namespace, name);
     Instant instant = Params.requiredInstant("at", at);
     String resource = key.toString();

@@ -1,5 +1,6 @@
 package dev.opsjournal.server.ownership;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param declaredBy the Applications whose {@code status.resources} listed it
  * @param conflict the conflict in progress at that instant, or null
  */
+@Schema(description = "Who owned an object at an instant")
 public record OwnershipView(
     String resource,
     Instant at,
@@ -23,9 +25,13 @@ public record OwnershipView(
    * @param since when this Application's claim began (for the holder: when its tracking appeared)
    * @param tracking ANNOTATION or LABEL, for the holder; CONFLICT for the others
    */
+  @Schema(
+      description =
+          "An Application claiming the object: the holder of its tracking, or another party to a conflict")
   public record Owner(String application, Instant since, String tracking, boolean holder) {}
 
   /** A conflict as it stood at the instant asked about. */
+  @Schema(description = "The conflict over the object as it stood at that instant")
   public record ConflictAt(
       int episode,
       Instant since,

@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (by name or email), syncs they started, writes they made as a field manager, drifts they caused.
  * "What did bob change this month?"
  */
+@Tag(name = "Search")
 @RestController
 class ActorSearchController {
 
@@ -36,13 +40,28 @@ class ActorSearchController {
     this.clock = clock;
   }
 
+  @Operation(
+      summary = "What an actor did",
+      description =
+          "Commits they authored, syncs they started, writes they made as a field manager and drifts they caused, in [from, to) — at most 92 days; by default the last 31 days.")
   @GetMapping("/api/v1/search")
   Page<ActorEntryView> search(
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(
+              description =
+                  "A Git author (name or email), an Argo CD user, or a field manager such as `kubectl-edit`")
+          @RequestParam(required = false)
+          String actor,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     if (actor == null || actor.isBlank()) {
       throw new BadRequestException("actor", "the parameter is required");
     }

@@ -6,6 +6,9 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/applications/{namespace}/{name}/syncs}: syncs with commit and author. */
+@Tag(name = "Applications")
 @RestController
 class SyncController {
 
@@ -24,15 +28,29 @@ class SyncController {
     this.jdbc = jdbc;
   }
 
+  @Operation(
+      summary = "Every sync of an Application",
+      description =
+          "Including the partial self-heal syncs Argo CD leaves out of its own history; with revision, initiator, phase and the commit's author and message when the journal recorded the commit.")
   @GetMapping("/api/v1/applications/{namespace}/{name}/syncs")
   Page<SyncView> syncs(
-      @PathVariable String namespace,
-      @PathVariable String name,
-      @RequestParam(required = false) String cluster,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(description = "Namespace of the Application, e.g. `argocd`") @PathVariable
+          String namespace,
+      @Parameter(description = "Name of the Application") @PathVariable String name,
+      @Parameter(description = "Only syncs of the Application in this cluster")
+          @RequestParam(required = false)
+          String cluster,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     Instant start = Params.instant("from", from);
     Instant end = Params.instant("to", to);
     Params.range(start, end);

@@ -1,5 +1,6 @@
 package dev.opsjournal.server.sync;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Instant;
  * @param partial a partial sync (Argo CD's self-heal), absent from Argo CD's own history
  * @param commit the commit synced, when the journal recorded it
  */
+@Schema(description = "One sync operation of an Application")
 public record SyncView(
     String application,
     String cluster,
@@ -23,6 +25,7 @@ public record SyncView(
     Commit commit) {
 
   /** The commit behind a sync's revision. */
+  @Schema(description = "The commit behind the synced revision")
   public record Commit(
       String sha, String author, String authorEmail, Instant authoredAt, String message) {}
 }

@@ -10,6 +10,9 @@ import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.NotFoundException;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/resources/timeline}: every journal entry about one object. */
+@Tag(name = "Resources")
 @RestController
 class TimelineController {
 
@@ -29,17 +33,38 @@ class TimelineController {
     this.json = json;
   }
 
+  @Operation(
+      summary = "Every journal entry about an object",
+      description =
+          "Appearance, changes with field manager, deletions, ownership, declarations, drifts, conflicts — in observation order, each with a one-line summary and its fields. Works for Applications too (group `argoproj.io`, kind `Application`).")
   @GetMapping("/api/v1/resources/timeline")
   Page<TimelineEntryView> timeline(
-      @RequestParam(required = false) String cluster,
-      @RequestParam(required = false, defaultValue = "") String group,
-      @RequestParam(required = false) String kind,
-      @RequestParam(required = false, defaultValue = "") String namespace,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer offset) {
+      @Parameter(description = "Cluster name, as configured for the collectors, e.g. `local`")
+          @RequestParam(required = false)
+          String cluster,
+      @Parameter(
+              description =
+                  "API group of the object; empty for the core group (Services, ConfigMaps, ...)")
+          @RequestParam(required = false, defaultValue = "")
+          String group,
+      @Parameter(description = "Kind of the object, e.g. `Deployment`")
+          @RequestParam(required = false)
+          String kind,
+      @Parameter(description = "Namespace of the object; empty for cluster-scoped objects")
+          @RequestParam(required = false, defaultValue = "")
+          String namespace,
+      @Parameter(description = "Name of the object") @RequestParam(required = false) String name,
+      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
+          Integer limit,
+      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
+          @RequestParam(required = false)
+          Integer offset) {
     ResourceKey key = Params.resource(cluster, group, kind, namespace, name);
     Instant start = Params.instant("from", from);
     Instant end = Params.instant("to", to);
