@@ -446,22 +446,28 @@ class WeekQuery {
     // --- ownership ---
 
     private List<Tenure> tenures() {
-      return jdbc.query(
-          """
+      return jdbc
+          .query(
+              """
           select * from ownership_interval
            where valid_from < :end and (valid_to is null or valid_to > :start) and %s
            order by resource_key, valid_from
           """
-              .formatted(inCluster("resource_key")),
-          params,
-          (rs, i) -> {
-            Instant to = instant(rs, "valid_to");
-            return new Tenure(
-                rs.getString("resource_key"),
-                rs.getString("application"),
-                instant(rs, "valid_from"),
-                to == null || !to.isBefore(end) ? null : to);
-          });
+                  .formatted(inCluster("resource_key")),
+              params,
+              (rs, i) -> {
+                Instant to = instant(rs, "valid_to");
+                return new Tenure(
+                    rs.getString("resource_key"),
+                    rs.getString("application"),
+                    instant(rs, "valid_from"),
+                    to == null || !to.isBefore(end) ? null : to);
+              })
+          .stream()
+          .sorted(
+              Comparator.comparing(Tenure::resource, WeekData.BY_OBJECT)
+                  .thenComparing(Tenure::from))
+          .toList();
     }
 
     private List<ObjectStory> objects(List<Tenure> tenures) {

@@ -387,7 +387,30 @@ final class WeeklyJournal {
                 + ".");
       }
     }
+    List<String> idle =
+        applicationsDuringWeek().stream()
+            .filter(a -> environments.stream().noneMatch(e -> e.spec().application().equals(a)))
+            .toList();
+    if (!idle.isEmpty()) {
+      line();
+      line(
+          "Argo CD applied nothing for "
+              + join(apps(idle))
+              + " this week: "
+              + (idle.size() == 1 ? "it" : "they")
+              + " held no object and ran no sync.");
+    }
     sharedDestinations(environments);
+  }
+
+  /** The Applications that existed at some time in the week, by name. */
+  private List<String> applicationsDuringWeek() {
+    Set<String> existing = new TreeSet<>();
+    data.start().applications().forEach(s -> existing.add(s.application()));
+    data.applicationChanges().stream()
+        .filter(c -> !c.kind().equals(ReportProjection.DELETED))
+        .forEach(c -> existing.add(c.spec().application()));
+    return List.copyOf(existing);
   }
 
   private void compare(
@@ -630,6 +653,13 @@ final class WeeklyJournal {
       }
       previous = t;
     }
+    Tenure only = tenures.get(0);
+    if (tenures.size() == 1
+        && only.from().isBefore(start)
+        && only.to() == null
+        && moments.size() == 1) {
+      return app(only.application()) + " has held it since " + time(only.from()) + ", all week.";
+    }
     moments.sort(Comparator.comparing(Moment::at).thenComparing(Moment::order));
     List<String> sentences = new ArrayList<>(moments.stream().map(Moment::text).toList());
     Tenure last = tenures.get(tenures.size() - 1);
@@ -826,7 +856,9 @@ final class WeeklyJournal {
                 + objects
                 + ", on since "
                 + time(g.startedAt())
-                + ", went on"
+                + (g.conflicts().stream().allMatch(c -> inWeek(c.flips()).isEmpty())
+                    ? ", remained unresolved"
+                    : ", went on")
             : "From "
                 + time(g.startedAt())
                 + " "
@@ -885,7 +917,8 @@ final class WeeklyJournal {
     List<Flip> flips = inWeek(c.flips());
     String s =
         flips.isEmpty()
-            ? subject + " did not change hands this week"
+            ? (subject.equals("Each object") ? "No object changed" : subject + " did not change")
+                + " hands this week"
             : subject
                 + " changed hands "
                 + times(flips.size())
@@ -895,7 +928,7 @@ final class WeeklyJournal {
     if (c.loopDetectedAt() != null) {
       s +=
           c.loopDetectedAt().isBefore(start)
-              ? "; it has been a reconciliation loop since " + time(c.loopDetectedAt())
+              ? "; the journal had detected a reconciliation loop at " + time(c.loopDetectedAt())
               : "; the journal detected a reconciliation loop at " + time(c.loopDetectedAt());
     }
     return s;

@@ -122,8 +122,13 @@ class WeeklyJournalIT {
   }
 
   @Test
-  void aWeekThatHasNotBegunIsABadRequest() {
-    assertThat(markdown("/api/v1/journal/weekly?week=2026-W48")).startsWith("# Journal — 2026-W48");
+  void aWeekThatHasNotBegunIsABadRequest() throws IOException {
+    String current = markdown("/api/v1/journal/weekly?week=2026-W48");
+    Files.createDirectories(RENDERED.getParent());
+    Files.writeString(RENDERED.resolveSibling("journal-2026-W48.md"), current);
+    assertThat(current)
+        .startsWith("# Journal — 2026-W48")
+        .contains("- Still open: the conflict between ops-journal-dev and ops-journal-staging");
 
     assertProblem("/api/v1/journal/weekly?week=2026-W49", "week", "2026-W49 has not begun yet");
   }
