@@ -44,12 +44,6 @@ record IsoWeek(int year, int week) {
     }
   }
 
-  static IsoWeek containing(Instant instant) {
-    LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    return new IsoWeek(
-        day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-  }
-
   LocalDate monday() {
     return LocalDate.of(year, 1, 4)
         .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)

@@ -45,10 +45,8 @@ record WeekData(
     List<Sync> failedSyncs,
     List<Status> statusAtEnd) {
 
-  /** The kinds of outage, as the outage read model names them. */
+  /** The outage read model's kind for the controller; the other kind is {@code git-source}. */
   static final String CONTROLLER = "controller";
-
-  static final String GIT_SOURCE = "git-source";
 
   /** Objects in reading order: by kind, then namespace and name, then cluster. */
   static final Comparator<String> BY_OBJECT =

@@ -26,14 +26,6 @@ class IsoWeekTest {
   }
 
   @Test
-  void givenAnInstant_whenItsWeekIsAsked_thenTheIsoWeekBasedYearCounts() {
-    assertThat(IsoWeek.containing(Instant.parse("2027-01-02T12:00:00Z")))
-        .isEqualTo(new IsoWeek(2026, 53));
-    assertThat(IsoWeek.containing(Instant.parse("2026-11-22T23:59:59Z")))
-        .isEqualTo(new IsoWeek(2026, 47));
-  }
-
-  @Test
   void givenMalformedWeeks_whenParsed_thenTheMessageSaysWhatWasExpected() {
     assertThatThrownBy(() -> IsoWeek.parse("2026-47"))
         .isInstanceOf(IllegalArgumentException.class)
