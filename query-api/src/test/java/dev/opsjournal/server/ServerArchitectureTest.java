@@ -29,7 +29,8 @@ class ServerArchitectureTest {
               "..drift..",
               "..conflict..",
               "..outage..",
-              "..catalog..")
+              "..catalog..",
+              "..report..")
           .should()
           .dependOnClassesThat()
           .haveSimpleName("CommandGateway")

@@ -1,0 +1,83 @@
+package dev.opsjournal.server.report;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Tells when every tracking processor has reached the head of the event store. */
+@Component
+class JournalCatchUp {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final EventProcessingConfiguration processing;
+  private final JdbcTemplate jdbc;
+
+  JournalCatchUp(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    this.processing = processing;
+    this.jdbc = jdbc;
+  }
+
+  /** Waits until every processor is at the head; false if that took longer than {@code timeout}. */
+  boolean await(Duration timeout) throws InterruptedException {
+    ScheduledExecutorService poller =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "journal-catch-up"));
+    CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+    try {
+      poller.scheduleWithFixedDelay(
+          () -> {
+            try {
+              if (atHead()) {
+                caughtUp.complete(null);
+              }
+            } catch (RuntimeException e) {
+              caughtUp.completeExceptionally(e);
+            }
+          },
+          0,
+          POLL.toMillis(),
+          TimeUnit.MILLISECONDS);
+      caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot tell whether the journal caught up", e.getCause());
+    } finally {
+      poller.shutdownNow();
+    }
+  }
+
+  /** Every streaming processor running, without error, at or past the newest stored event. */
+  boolean atHead() {
+    Long head =
+        jdbc.queryForObject(
+            "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+    long newest = head == null ? -1 : head;
+    return processing.eventProcessors().values().stream()
+        .filter(StreamingEventProcessor.class::isInstance)
+        .map(StreamingEventProcessor.class::cast)
+        .allMatch(
+            processor ->
+                processor.isRunning()
+                    && !processor.isError()
+                    && !processor.processingStatus().isEmpty()
+                    && processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .allMatch(position -> reached(position, newest)));
+  }
+
+  private static boolean reached(OptionalLong position, long head) {
+    return head < 0 || (position.isPresent() && position.getAsLong() >= head);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.opsjournal.server.report;
+
+import dev.opsjournal.server.api.BadRequestException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/journal/weekly?week=2026-W47[&cluster=local]}: one ISO week of the journal as
+ * Markdown. The current week is told so far; a week that has not begun is refused.
+ */
+@RestController
+class WeeklyJournalController {
+
+  static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+
+  private final WeeklyJournalService journal;
+
+  WeeklyJournalController(WeeklyJournalService journal) {
+    this.journal = journal;
+  }
+
+  @GetMapping("/api/v1/journal/weekly")
+  ResponseEntity<String> weekly(
+      @RequestParam(required = false) String week, @RequestParam(required = false) String cluster) {
+    if (week == null || week.isBlank()) {
+      throw new BadRequestException("week", "the parameter is required, e.g. week=2026-W47");
+    }
+    if (cluster != null && (cluster.isBlank() || cluster.contains("/"))) {
+      throw new BadRequestException("cluster", "'" + cluster + "' is not a cluster name");
+    }
+    IsoWeek isoWeek;
+    try {
+      isoWeek = journal.week(week);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("week", e.getMessage());
+    }
+    return ResponseEntity.ok().contentType(MARKDOWN).body(journal.render(isoWeek, cluster));
+  }
+}
