@@ -8,6 +8,7 @@ import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ class WeeklyJournalIT {
     registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
     registry.add("spring.datasource.url", TestPostgres::newDatabase);
     registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
   }
 
   @TestConfiguration
@@ -81,6 +83,7 @@ class WeeklyJournalIT {
 
   @BeforeAll
   void playTheWeek() {
+    TestTokens.authorized(http);
     new JournalDriver(
             kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server")
         .play(Week02.observations(), Week02::isRoutine);
