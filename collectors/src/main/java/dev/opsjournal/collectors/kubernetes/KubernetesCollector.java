@@ -505,6 +505,7 @@ public class KubernetesCollector implements SmartLifecycle {
         work.run();
       } catch (RuntimeException e) {
         malformed.incrementAndGet();
+        watch.owner.skip(watch, object);
         log.warn("skipping {} {}: {}", watch, describe(object), e.getMessage(), e);
       }
     }
@@ -546,6 +547,9 @@ public class KubernetesCollector implements SmartLifecycle {
      * seen since. Emptied by the initial lists; what remains was deleted meanwhile.
      */
     private final Map<ResourceKey, Entry> unseen = new ConcurrentHashMap<>();
+
+    /** Until synced: objects whose notification failed, by watch and cache key. */
+    private final Map<String, Version> skipped = new ConcurrentHashMap<>();
 
     private List<Watch> watches = List.of();
     private ScheduledFuture<?> heartbeats;
@@ -599,16 +603,29 @@ public class KubernetesCollector implements SmartLifecycle {
     }
 
     private void onSynced() {
+      // the lists are in the informers' caches; wait until their notifications are handled too,
+      // so that "synced" means the initial state is published
+      while (active && !settled()) {
+        awaitStop(Duration.ofMillis(20));
+      }
       if (!active) {
         return;
       }
-      int ofOtherKinds = unseen.size();
-      unseen.clear(); // kinds no longer watched keep their entries, untouched, for another day
+      int ofOtherKinds = 0;
+      for (ResourceKey key : List.copyOf(unseen.keySet())) {
+        if (watches.stream().noneMatch(watch -> watch.covers(key))) {
+          unseen.remove(key); // kinds no longer watched keep their entries, untouched
+          ofOtherKinds++;
+        }
+      }
+      skipped.clear();
       synced = true;
       log.info(
-          "cluster {} synced: {} observations published so far{}",
+          "cluster {} synced: {} observations published, {} unchanged, {} malformed{}",
           properties.cluster(),
           published.get(),
+          unchanged.get(),
+          malformed.get(),
           ofOtherKinds == 0
               ? ""
               : "; "
@@ -617,6 +634,37 @@ public class KubernetesCollector implements SmartLifecycle {
       long interval = properties.heartbeatInterval().toMillis();
       heartbeats =
           executor.scheduleAtFixedRate(this::heartbeat, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether every object in the caches has been handled at its cached version. */
+    private boolean settled() {
+      for (Watch watch : watches) {
+        for (SharedIndexInformer<GenericKubernetesResource> informer : watch.informers) {
+          for (GenericKubernetesResource object : informer.getStore().list()) {
+            Version version = versionOf(object);
+            if (!version.equals(skipped.get(watch.name + "|" + Cache.metaNamespaceKeyFunc(object)))
+                && !version.equals(handledVersion(watch, object))) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
+    private Version handledVersion(Watch watch, GenericKubernetesResource object) {
+      try {
+        return known.get(watch.mapping.keyOf(object));
+      } catch (RuntimeException e) {
+        return null; // malformed: settled through skipped
+      }
+    }
+
+    /** Before sync: an object that could not be handled, so that sync does not wait for it. */
+    void skip(Watch watch, GenericKubernetesResource object) {
+      if (!synced && object != null && object.getMetadata() != null) {
+        skipped.put(watch.name + "|" + Cache.metaNamespaceKeyFunc(object), versionOf(object));
+      }
     }
 
     /**
@@ -638,8 +686,13 @@ public class KubernetesCollector implements SmartLifecycle {
             continue; // listed: its notification will settle it
           }
           Observation last = entry.last() == null ? null : deletedCopy(entry.last(), now());
-          if (last != null && !publish(last)) {
-            return;
+          try {
+            if (last != null && !publish(last)) {
+              return;
+            }
+          } catch (MalformedObjectException e) {
+            log.warn("skipping the deletion of {}: {}", key, e.getMessage(), e);
+            continue;
           }
           unseen.remove(key);
           known.remove(key);
@@ -760,8 +813,8 @@ public class KubernetesCollector implements SmartLifecycle {
           published.incrementAndGet();
           return true;
         } catch (IllegalArgumentException e) {
-          log.error("cannot publish {}: {}", observation.subject(), e.getMessage(), e);
-          return false; // it will never serialise; retrying would stop this informer for good
+          // it will never serialise: retrying would stop this informer for good
+          throw new MalformedObjectException("cannot be published: " + e.getMessage(), e);
         } catch (RuntimeException e) {
           log.warn(
               "could not publish {} (attempt {}); retrying in {} ms",

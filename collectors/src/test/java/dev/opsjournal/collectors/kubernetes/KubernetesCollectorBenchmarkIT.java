@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </pre>
  */
 @Tag("benchmark")
+@Tag("integration")
 @EnableKubernetesMockClient(crud = true)
 class KubernetesCollectorBenchmarkIT {
 

@@ -10,6 +10,7 @@ import dev.opsjournal.core.observation.HeartbeatObserved;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,6 +20,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configuration as an application gets it: off by default, on with a cluster name. */
+@Tag("integration")
 @EnableKubernetesMockClient(crud = true)
 class KubernetesCollectorConfigurationIT {
 

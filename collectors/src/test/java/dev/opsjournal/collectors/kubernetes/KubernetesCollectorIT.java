@@ -34,6 +34,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +46,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * to a real Kafka broker, read back with a plain consumer. Each test watches its own cluster name,
  * so the tests share the broker and its topics without seeing each other's records.
  */
+@Tag("integration")
 @EnableKubernetesMockClient(crud = true)
 @ExtendWith(OutputCaptureExtension.class)
 class KubernetesCollectorIT {

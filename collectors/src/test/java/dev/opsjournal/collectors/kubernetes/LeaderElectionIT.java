@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * holder publishes, and a standby takes over — after a clean hand-over or after the leader died
  * without releasing — publishing what changed and nothing twice.
  */
+@Tag("integration")
 @EnableKubernetesMockClient(crud = true)
 class LeaderElectionIT {
 
