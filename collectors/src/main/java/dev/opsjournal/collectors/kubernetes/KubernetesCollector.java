@@ -30,12 +30,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +70,8 @@ public class KubernetesCollector implements SmartLifecycle {
   private static final Duration FIRST_RETRY = Duration.ofMillis(200);
   private static final Duration LAST_RETRY = Duration.ofSeconds(30);
   private static final int LOCK_STRIPES = 256;
+  private static final int LANES = 8;
+  private static final int LANE_CAPACITY = 1_000;
 
   private final KubernetesClient client;
   private final KubernetesCollectorProperties properties;
@@ -485,29 +490,47 @@ public class KubernetesCollector implements SmartLifecycle {
 
     @Override
     public void onAdd(GenericKubernetesResource object) {
-      guarded(object, () -> watch.owner.upsert(watch, object, null));
+      dispatch(object, () -> watch.owner.upsert(watch, object, null));
     }
 
     @Override
     public void onUpdate(GenericKubernetesResource previous, GenericKubernetesResource object) {
-      guarded(object, () -> watch.owner.upsert(watch, object, previous));
+      dispatch(object, () -> watch.owner.upsert(watch, object, previous));
     }
 
     @Override
     public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
       // finalStateUnknown: the delete was missed in a watch gap and found by the relist; the
       // object's last cached state is all anyone knows, which is what a delete publishes anyway
-      guarded(object, () -> watch.owner.delete(watch, object));
+      dispatch(object, () -> watch.owner.delete(watch, object));
     }
 
-    private void guarded(GenericKubernetesResource object, Runnable work) {
+    /** Hands the work to the object's lane: one lane per key keeps each object's order. */
+    private void dispatch(GenericKubernetesResource object, Runnable work) {
+      ResourceKey key;
       try {
-        work.run();
+        key = watch.mapping.keyOf(object);
       } catch (RuntimeException e) {
-        malformed.incrementAndGet();
-        watch.owner.skip(watch, object);
-        log.warn("skipping {} {}: {}", watch, describe(object), e.getMessage(), e);
+        failed(object, e);
+        return;
       }
+      watch
+          .owner
+          .laneOf(key)
+          .execute(
+              () -> {
+                try {
+                  work.run();
+                } catch (RuntimeException e) {
+                  failed(object, e);
+                }
+              });
+    }
+
+    private void failed(GenericKubernetesResource object, RuntimeException e) {
+      malformed.incrementAndGet();
+      watch.owner.skip(watch, object);
+      log.warn("skipping {} {}: {}", watch, describe(object), e.getMessage(), e);
     }
   }
 
@@ -553,6 +576,47 @@ public class KubernetesCollector implements SmartLifecycle {
 
     private List<Watch> watches = List.of();
     private ScheduledFuture<?> heartbeats;
+
+    /**
+     * Publishing lanes. A publish waits for Kafka's acknowledgement, so one object at a time would
+     * cap a large initial list at a few hundred objects a second; lanes publish in parallel while
+     * each object, always in the same lane, keeps its order. Bounded: a slow Kafka slows the
+     * informers' handlers down rather than filling the heap.
+     */
+    private final ThreadPoolExecutor[] lanes = new ThreadPoolExecutor[LANES];
+
+    Session() {
+      for (int i = 0; i < LANES; i++) {
+        int lane = i;
+        lanes[i] =
+            new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(LANE_CAPACITY),
+                task -> {
+                  Thread thread =
+                      new Thread(
+                          task, "kubernetes-collector-" + properties.cluster() + "-lane-" + lane);
+                  thread.setDaemon(true);
+                  return thread;
+                },
+                (task, pool) -> {
+                  try {
+                    if (!pool.isShutdown()) {
+                      pool.getQueue().put(task); // wait for room: back-pressure, not loss
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+      }
+    }
+
+    Executor laneOf(ResourceKey key) {
+      return lanes[Math.floorMod(key.hashCode(), LANES)];
+    }
 
     void start() {
       Map<ResourceKey, Entry> stored = loadInventory();
@@ -877,6 +941,16 @@ public class KubernetesCollector implements SmartLifecycle {
         current = watches;
       }
       current.forEach(watch -> watch.informers.forEach(SharedIndexInformer::stop));
+      for (ThreadPoolExecutor lane : lanes) {
+        lane.shutdownNow(); // interrupts a publish in flight: it is not recorded, so not lost
+      }
+      for (ThreadPoolExecutor lane : lanes) {
+        try {
+          lane.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       try {
         inventory.flush();
       } catch (RuntimeException e) {
