@@ -826,6 +826,8 @@ public class KubernetesCollector implements SmartLifecycle {
         if (!known.containsKey(key)) {
           return; // never published, so there is nothing to retract
         }
+        // should this mapping fail (a malformed last state), the key stays in the inventory and
+        // the next start publishes the deletion with the last state that was published
         Observation observation = watch.mapping.observe(object, WatchAction.DELETED, now());
         if (observation != null && !publish(observation)) {
           return;
