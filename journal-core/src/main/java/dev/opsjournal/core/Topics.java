@@ -12,5 +12,12 @@ public final class Topics {
   /** Alerts for on-call tooling, keyed by the subject the alert is about. */
   public static final String ALERTS = "opsjournal.alerts";
 
+  /**
+   * Internal to the collectors, not a public surface: what each collector last published per object
+   * (compacted, keyed by {@code ResourceKey}, a tombstone when the object is gone), so that a
+   * restart or a new leader publishes only what changed meanwhile, deletions included.
+   */
+  public static final String COLLECTOR_INVENTORY = "opsjournal.collectors.inventory";
+
   private Topics() {}
 }
