@@ -57,7 +57,37 @@ final class ResourceMapper {
         meta.getLabels(),
         trackingAnnotations(meta),
         managedFields,
-        fingerprint(kind, object, managedFields));
+        fingerprint(kind, object, managedFields),
+        desired(kind, object.getAdditionalProperties()));
+  }
+
+  /**
+   * The few desired values the journal reports, keyed by field path: replicas and each container's
+   * image — what ran where. Never anything of a Secret, never env or args.
+   */
+  static Map<String, String> desired(TrackedKind kind, Map<String, Object> body) {
+    Map<String, String> desired = new LinkedHashMap<>();
+    if (kind.kind().equals("Secret") || !(body.get("spec") instanceof Map<?, ?> spec)) {
+      return desired;
+    }
+    if (spec.get("replicas") instanceof Number replicas) {
+      desired.put("spec.replicas", replicas.toString());
+    }
+    if (spec.get("template") instanceof Map<?, ?> template
+        && template.get("spec") instanceof Map<?, ?> pod) {
+      for (String list : List.of("initContainers", "containers")) {
+        if (pod.get(list) instanceof List<?> containers) {
+          for (Object c : containers) {
+            if (c instanceof Map<?, ?> container
+                && container.get("name") instanceof String name
+                && container.get("image") instanceof String image) {
+              desired.put("spec.template.spec." + list + "[name=" + name + "].image", image);
+            }
+          }
+        }
+      }
+    }
+    return desired;
   }
 
   /** Only Argo CD's tracking annotations: others can be large or hold secrets (last-applied). */

@@ -51,6 +51,18 @@ class ResourceMapperTest {
   }
 
   @Test
+  void reportsReplicasAndEveryContainerImageAsDesiredValues() {
+    ResourceObserved seen =
+        map(DEPLOYMENT, Fixtures.load("argo-cd/deployment-with-managedfields.yaml"));
+
+    assertThat(seen.desired())
+        .containsOnly(
+            Map.entry("spec.replicas", "1"),
+            Map.entry("spec.template.spec.containers[name=main-container].image", "nginx:latest"),
+            Map.entry("spec.template.spec.containers[name=idle].image", "spurin/idle:latest"));
+  }
+
+  @Test
   void summarisesManagedFields() {
     ResourceObserved seen =
         map(DEPLOYMENT, Fixtures.load("argo-cd/deployment-with-tracking-id.yaml"));
