@@ -1,6 +1,9 @@
 package dev.opsjournal.server.report;
 
 import dev.opsjournal.server.api.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/journal/weekly?week=2026-W47[&cluster=local]}: one ISO week of the journal as
  * Markdown. The current week is told so far; a week that has not begun is refused.
  */
+@Tag(name = "Journal")
 @RestController
 class WeeklyJournalController {
 
@@ -23,9 +27,20 @@ class WeeklyJournalController {
     this.journal = journal;
   }
 
+  @Operation(
+      summary = "The weekly journal as Markdown",
+      description =
+          "One ISO week of the journal, written as a team would keep it: starting point, what was"
+              + " introduced, environment differences, ownership, observed behaviour, failure modes,"
+              + " open items and a Mermaid chart. A week with nothing in it is one line; a week that"
+              + " has not begun is a 400.")
   @GetMapping("/api/v1/journal/weekly")
   ResponseEntity<String> weekly(
-      @RequestParam(required = false) String week, @RequestParam(required = false) String cluster) {
+      @Parameter(description = "The ISO week, e.g. `2026-W47`") @RequestParam(required = false)
+          String week,
+      @Parameter(description = "Only this cluster; absent: all clusters")
+          @RequestParam(required = false)
+          String cluster) {
     if (week == null || week.isBlank()) {
       throw new BadRequestException("week", "the parameter is required, e.g. week=2026-W47");
     }
