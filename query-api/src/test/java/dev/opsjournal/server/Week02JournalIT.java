@@ -59,6 +59,11 @@ class Week02JournalIT extends Week02Questions {
   }
 
   @Override
+  String gitSource() {
+    return Week02.REPO + "#" + Week02.BRANCH;
+  }
+
+  @Override
   String commit(int number) {
     return List.of(Week02.C1, Week02.C2, Week02.C3).get(number - 1);
   }

@@ -105,6 +105,15 @@ public final class JournalDriver {
         .until(() -> nothingLeftToConsume() && processorsAtHead());
   }
 
+  /** Waits until everything published so far was consumed (not yet projected). */
+  public void awaitConsumed() {
+    await()
+        .atMost(PATIENCE)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(5))
+        .until(this::nothingLeftToConsume);
+  }
+
   public long storedEvents() {
     return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
   }

@@ -1,0 +1,45 @@
+package dev.opsjournal.server.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.opsjournal.collectors.publish.ObservationSink;
+import dev.opsjournal.core.observation.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The collectors' real sink, with a tap: a test can wait until something was published. */
+public final class TappedSink implements ObservationSink {
+
+  private final ObservationSink sink;
+  private final List<Observation> published = new CopyOnWriteArrayList<>();
+
+  public TappedSink(ObservationSink sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public void publish(Observation observation) {
+    sink.publish(observation);
+    published.add(observation);
+  }
+
+  /** Waits until an observation of {@code subject} stamped {@code at} was published. */
+  public Observation awaitPublished(String subject, Instant at) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(2))
+        .until(
+            () ->
+                published.stream()
+                    .filter(o -> o.subject().equals(subject) && o.observedAt().equals(at))
+                    .findFirst()
+                    .orElse(null),
+            o -> o != null);
+  }
+
+  public List<Observation> published() {
+    return List.copyOf(published);
+  }
+}
