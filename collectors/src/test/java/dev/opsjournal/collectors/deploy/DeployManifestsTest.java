@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -56,6 +57,7 @@ import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +79,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -642,7 +645,8 @@ class DeployManifestsTest {
         """;
     assertThatThrownBy(() -> parse("broken.yaml", yaml))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("replicas");
+        .hasMessageContaining("replicas")
+        .hasMessageContaining("coerce");
   }
 
   @Test
@@ -656,7 +660,7 @@ class DeployManifestsTest {
         """;
     assertThatThrownBy(() -> parse("broken.yaml", yaml))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Deploymnet");
+        .hasMessageContaining("apps/v1 Deploymnet is not a kind of fabric8's typed model");
   }
 
   @Test
@@ -684,8 +688,7 @@ class DeployManifestsTest {
   }
 
   @Test
-  void aFailingKustomizationFailsWithKubectlsMessage(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws IOException {
+  void aFailingKustomizationFailsWithKubectlsMessage(@TempDir Path dir) throws IOException {
     requireKubectl();
     Files.writeString(
         dir.resolve("kustomization.yaml"),
@@ -991,8 +994,7 @@ class DeployManifestsTest {
     }
     try {
       STRICT.treeToValue(tree.get("metadata"), ObjectMeta.class);
-      return KUBERNETES.convertValue(
-          tree, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+      return KUBERNETES.convertValue(tree, GenericKubernetesResource.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new AssertionError(named + ": " + e.getMessage(), e);
     }
@@ -1070,7 +1072,7 @@ class DeployManifestsTest {
     return fail(KUBECTL_MISSING);
   }
 
-  private static String readAll(java.io.InputStream in) {
+  private static String readAll(InputStream in) {
     try (in) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
