@@ -451,6 +451,7 @@ class DeployManifestsTest {
                 .anyMatch(
                     p ->
                         p.getPort() == null
+                            || !"TCP".equals(Objects.toString(p.getProtocol(), "TCP"))
                             || !Integer.valueOf(8080).equals(p.getPort().getIntVal())
                             || p.getEndPort() != null)) {
           problems.add("NetworkPolicy " + name(policy) + ": server ingress other than TCP 8080");
