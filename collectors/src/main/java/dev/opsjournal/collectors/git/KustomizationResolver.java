@@ -143,11 +143,18 @@ final class KustomizationResolver {
           "Skipping malformed kustomization {} at commit {}: {}",
           path,
           sha,
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip());
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().strip().replaceAll("\\s+", " ")); // SnakeYAML's span lines
       entries = Optional.empty();
     }
     parsed.put(blob.copy(), entries);
     return entries;
+  }
+
+  /** How many kustomization blobs have been parsed and are remembered. */
+  int parsedBlobs() {
+    return parsed.size();
   }
 
   /** The string entries of {@code resources}, {@code bases} and {@code components}, in order. */
