@@ -234,12 +234,18 @@ final class RepositoryPoller implements AutoCloseable {
         return;
       }
       if (!repo.getObjectDatabase().has(old)) {
-        // the cache was lost but not the checkpoint: the journal dedupes commits by sha
+        // a fetch brings every ancestor of the head: the checkpoint is no longer on the branch,
+        // and the cache holding the commits lost with it is gone too
         log.warn(
-            "Checkpoint {} of {} is not in the cache {}: publishing the branch's history again",
+            "Checkpoint {} of {} is neither in the cache {} nor on the branch: the history was"
+                + " rewritten while the cache was lost; publishing the branch's history again",
             checkpoint,
             source,
             directory);
+        sink.publish(
+            new HistoryRewriteObserved(
+                repoUrl, branch, clock.instant(), checkpoint, head.name(), List.of(checkpoint)));
+        checkpoints.saveHead(source, null);
       } else if (isAncestor(repo, old, head)) {
         published = old;
       } else {

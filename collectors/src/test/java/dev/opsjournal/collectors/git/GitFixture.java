@@ -46,11 +46,14 @@ final class GitFixture implements AutoCloseable {
 
   private final Repository repository;
   private final Path directory;
+  private final String url;
   private int commits;
 
   private GitFixture(Repository repository, Path directory) {
     this.repository = repository;
     this.directory = directory;
+    // Path.toUri() ends in "/" only while the directory exists: one URL, whatever happens to it
+    this.url = directory.toAbsolutePath().toUri().toString().replaceAll("/+$", "");
   }
 
   /** A new bare repository whose {@code HEAD} is {@code main}. */
@@ -74,7 +77,7 @@ final class GitFixture implements AutoCloseable {
 
   /** The {@code file://} URL of the repository. */
   String url() {
-    return directory.toUri().toString();
+    return url;
   }
 
   Path directory() {
