@@ -46,8 +46,8 @@ public class GitCollector implements AutoCloseable {
         .forEach(
             settings ->
                 log.warn(
-                    "The URL of {} carries credentials: name environment variables in"
-                        + " username-env/password-env/token-env instead",
+                    "The URL of {} carries credentials: they are never shown, but belong in"
+                        + " environment variables named by username-env, password-env or token-env",
                     RepositoryUrls.withoutCredentials(settings.url())));
     Set<String> sources = new HashSet<>();
     this.pollers =

@@ -66,8 +66,7 @@ class GitCollectorConfigurationTest {
                     .isEqualTo("NO_SUCH_VARIABLE");
                 assertThat(properties.repositories().get(1).defaultBranch()).isFalse();
                 assertThat(context.getBean(GitCollector.class).sources())
-                    .containsExactly(
-                        remote.url() + "#main", "http://127.0.0.1:1/x.git#release");
+                    .containsExactly(remote.url() + "#main", "http://127.0.0.1:1/x.git#release");
 
                 await()
                     .atMost(Duration.ofSeconds(20))

@@ -258,6 +258,22 @@ class GitCollectorTest {
   }
 
   @Test
+  void givenAnSshUrlNobodyAnswers_whenPolled_thenTheSshTransportReportsAnOutage() {
+    poll(watch("ssh://git@127.0.0.1:1/platform.git", "main"));
+
+    assertThat(sink.published())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            SourceUnavailableObserved.class,
+            o -> {
+              assertThat(o.repoUrl()).isEqualTo("ssh://git@127.0.0.1:1/platform.git");
+              assertThat(o.reason())
+                  .contains("127.0.0.1")
+                  .doesNotContainIgnoringCase("not supported");
+            });
+  }
+
+  @Test
   void givenTheRemoteHead_whenBranchesAreWatched_thenOnlyTheBranchHeadPointsToIsTheDefault() {
     String a = remote.commit().put("a", "1").create();
     remote.commit("release").on(a).put("r", "1").create();
