@@ -139,6 +139,16 @@ final class RepositoryPoller implements AutoCloseable {
           source,
           credentials.redact(String.valueOf(e.getMessage())),
           log.isDebugEnabled() ? e : null);
+    } finally {
+      syncCheckpoints();
+    }
+  }
+
+  private void syncCheckpoints() {
+    try {
+      checkpoints.sync();
+    } catch (RuntimeException e) {
+      log.warn("{}", e.getMessage()); // saved all the same; only a power loss could undo it
     }
   }
 
