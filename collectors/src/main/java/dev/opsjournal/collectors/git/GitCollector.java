@@ -3,6 +3,7 @@ package dev.opsjournal.collectors.git;
 import dev.opsjournal.collectors.publish.ObservationSink;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,27 +50,26 @@ public class GitCollector implements AutoCloseable {
                     "The URL of {} carries credentials: they are never shown, but belong in"
                         + " environment variables named by username-env, password-env or token-env",
                     RepositoryUrls.withoutCredentials(settings.url())));
+    List<RepositoryPoller> watched = new ArrayList<>();
     Set<String> sources = new HashSet<>();
-    this.pollers =
-        properties.repositories().stream()
-            .map(
-                settings ->
-                    new RepositoryPoller(
-                        settings,
-                        properties,
-                        Credentials.from(settings, environment),
-                        sink,
-                        clock,
-                        checkpoints,
-                        kustomizations))
-            .peek(
-                poller -> {
-                  if (!sources.add(poller.source())) {
-                    throw new IllegalArgumentException(
-                        "Git source " + poller.source() + " is configured twice");
-                  }
-                })
-            .toList();
+    for (GitCollectorProperties.RepositorySettings settings : properties.repositories()) {
+      RepositoryPoller poller =
+          new RepositoryPoller(
+              settings,
+              properties,
+              Credentials.from(settings, environment),
+              sink,
+              clock,
+              checkpoints,
+              kustomizations);
+      if (!sources.add(poller.source())) {
+        // two pollers would race on one clone and one checkpoint
+        throw new IllegalArgumentException(
+            "Git source " + poller.source() + " is configured twice");
+      }
+      watched.add(poller);
+    }
+    this.pollers = List.copyOf(watched);
   }
 
   /**
