@@ -24,6 +24,7 @@ import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
@@ -51,6 +52,9 @@ final class RepositoryPoller implements AutoCloseable {
    * observation under the ingest's 1 MiB. The newest are kept: they are the ones that may have run.
    */
   static final int MAX_UNREACHABLE = 20_000;
+
+  /** The last published commit in the cache (see {@link #pin}). */
+  static final String PUBLISHED_REF = "refs/opsjournal/published";
 
   private static final Logger log = LoggerFactory.getLogger(RepositoryPoller.class);
 
@@ -237,10 +241,15 @@ final class RepositoryPoller implements AutoCloseable {
 
   private void publishNewCommits(Repository repo, ObjectId head) throws IOException {
     String checkpoint = checkpoints.head(source).orElse(null);
+    if (checkpoint != null && !ObjectId.isId(checkpoint)) {
+      log.warn("Checkpoint of {} is no sha ({}): starting from scratch", source, checkpoint);
+      checkpoint = null;
+    }
     ObjectId published = null;
     if (checkpoint != null) {
       ObjectId old = ObjectId.fromString(checkpoint);
       if (old.equals(head)) {
+        pin(repo, old);
         return;
       }
       if (!repo.getObjectDatabase().has(old)) {
@@ -264,6 +273,25 @@ final class RepositoryPoller implements AutoCloseable {
       }
     }
     publishCommits(repo, published, head);
+    checkpoints.head(source).ifPresent(sha -> pin(repo, ObjectId.fromString(sha)));
+  }
+
+  /**
+   * Keeps the last published commit reachable in the cache, so that even a {@code git gc} run on it
+   * keeps the commits a later force push makes unreachable, for the rewrite to list them.
+   */
+  private void pin(Repository repo, ObjectId published) {
+    try {
+      RefUpdate update = repo.updateRef(PUBLISHED_REF);
+      if (published.equals(update.getOldObjectId())) {
+        return;
+      }
+      update.setNewObjectId(published);
+      update.setForceUpdate(true);
+      update.update();
+    } catch (IOException e) {
+      log.debug("Cannot pin {} in {}: {}", published.name(), directory, e.getMessage());
+    }
   }
 
   /** A force push: the old head is no longer an ancestor of the new one. */

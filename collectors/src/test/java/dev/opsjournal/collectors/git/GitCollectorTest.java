@@ -1,5 +1,6 @@
 package dev.opsjournal.collectors.git;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,8 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +129,41 @@ class GitCollectorTest {
     sink.clear();
     collector.poll();
     assertThat(sink.published()).isEmpty();
+  }
+
+  @Test
+  void
+      givenAForcePushFetchedButNotPublished_whenTheCacheIsGarbageCollected_thenTheRewriteStillListsTheLostCommits()
+          throws Exception {
+    String a = remote.commit().put("a", "1").create();
+    String b = remote.commit().put("a", "2").create();
+    String c = remote.commit().put("a", "3").create();
+    poll(watch(remote.url(), "main"));
+    String d = remote.commit().on(a).put("a", "rewritten").create();
+    sink.failAfter(0);
+    collector.poll(); // fetched, nothing published: the old commits are unreachable in the cache
+    sink.heal();
+    sink.clear();
+
+    Path clone = collector.pollers().get(0).directory();
+    FileUtils.delete(clone.resolve("logs").toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+    try (Git cache = Git.open(clone.toFile())) { // reflogs expired, then an aggressive gc
+      ObjectId canary;
+      try (ObjectInserter inserter = cache.getRepository().newObjectInserter()) {
+        canary = inserter.insert(Constants.OBJ_BLOB, "unreachable".getBytes(UTF_8));
+        inserter.flush();
+      }
+      cache.getRepository().getConfig().setString("gc", null, "prunePackExpire", "now");
+      cache.gc().setExpire(Date.from(Instant.now().plusSeconds(3600))).call();
+      assertThat(cache.getRepository().getObjectDatabase().has(canary)).isFalse();
+    }
+    collector.poll();
+
+    assertThat(sink.published())
+        .first()
+        .isEqualTo(new HistoryRewriteObserved(remote.url(), "main", NOW, c, d, List.of(b, c)));
+    assertThat(sink.commitShas()).containsExactly(d);
+    assertThat(sink.published()).hasSize(2);
   }
 
   @Test
