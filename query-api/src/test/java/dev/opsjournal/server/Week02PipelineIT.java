@@ -10,7 +10,6 @@ import dev.opsjournal.collectors.git.GitCollectorProperties.RepositorySettings;
 import dev.opsjournal.collectors.git.Week02Repository;
 import dev.opsjournal.collectors.kubernetes.KubernetesCollector;
 import dev.opsjournal.collectors.publish.KafkaObservationSink;
-import dev.opsjournal.collectors.publish.ObservationSink;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.CommitObserved;
@@ -27,12 +26,15 @@ import dev.opsjournal.server.testing.TestPostgres;
 import dev.opsjournal.server.testing.TestTokens;
 import dev.opsjournal.server.testing.Week02Cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -50,12 +52,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole pipeline: the Week 02 week played on the fabric8 mock API server (CRUD mode) and a
- * real Git repository made with JGit, observed by the real Kubernetes and Git collectors, published
+ * The whole pipeline: the Week 02 week played on the fabric8 mock API server (CRUD mode) and a real
+ * Git repository made with JGit, observed by the real Kubernetes and Git collectors, published
  * through Kafka, journaled into PostgreSQL — and the same questions answered as {@link
  * Week02JournalIT}. The collectors' clock is set to the scenario's time before each step.
  */
-@EnableKubernetesMockClient(crud = true)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -67,8 +68,21 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class Week02PipelineIT extends Week02Questions {
 
-  static KubernetesMockServer server;
-  static KubernetesClient client;
+  /** The cluster: fabric8's mock API server in CRUD mode, up before the Spring context starts. */
+  static final KubernetesMockServer server =
+      new KubernetesMockServer(
+          new Context(),
+          new MockWebServer(),
+          new HashMap<>(),
+          new KubernetesCrudDispatcher(),
+          false);
+
+  static final KubernetesClient client = startCluster();
+
+  private static KubernetesClient startCluster() {
+    server.init();
+    return server.createClient();
+  }
 
   @RegisterExtension static final KafkaTestBroker kafkaBroker = new KafkaTestBroker();
 
@@ -126,7 +140,13 @@ class Week02PipelineIT extends Week02Questions {
                 workspace.resolve("cache"),
                 List.of(
                     new RepositorySettings(
-                        repository.url(), Week02.BRANCH, Duration.ofHours(1000), null, null, null, null))),
+                        repository.url(),
+                        Week02.BRANCH,
+                        Duration.ofHours(1000),
+                        null,
+                        null,
+                        null,
+                        null))),
             sink,
             clock);
     Week02Cluster cluster = new Week02Cluster(client, this::realSha, repository.url());
@@ -143,9 +163,11 @@ class Week02PipelineIT extends Week02Questions {
   }
 
   @AfterAll
-  void closeGit() {
+  void closeGitAndCluster() {
     git.close();
     repository.close();
+    client.close();
+    server.destroy();
   }
 
   private void play(Observation step, Week02Cluster cluster) throws IOException {

@@ -23,9 +23,9 @@ import java.util.function.UnaryOperator;
 /**
  * Plays the Week 02 observations back as what the cluster held: each {@link ResourceObserved} and
  * {@link ApplicationObserved} becomes a write of the real object (metadata, managedFields, spec,
- * status) to a Kubernetes API server, for the collectors to observe. Field paths go back to
- * {@code fieldsV1}; revisions go through {@code revisions} (the scenario's placeholder shas to the
- * real commits of the repository).
+ * status) to a Kubernetes API server, for the collectors to observe. Field paths go back to {@code
+ * fieldsV1}; revisions go through {@code revisions} (the scenario's placeholder shas to the real
+ * commits of the repository).
  */
 public final class Week02Cluster {
 
@@ -41,7 +41,8 @@ public final class Week02Cluster {
 
   public void apply(ResourceObserved seen) {
     ResourceDefinitionContext context = context(seen.resource());
-    var objects = client.genericKubernetesResources(context).inNamespace(seen.resource().namespace());
+    var objects =
+        client.genericKubernetesResources(context).inNamespace(seen.resource().namespace());
     if (seen.action() == WatchAction.DELETED) {
       objects.withName(seen.resource().name()).delete();
       return;
@@ -49,14 +50,22 @@ public final class Week02Cluster {
     GenericKubernetesResource object = new GenericKubernetesResource();
     object.setApiVersion(apiVersion(seen.resource()));
     object.setKind(seen.resource().kind());
-    object.setMetadata(metadata(seen.resource(), seen.uid(), seen.generation(), seen.labels(), seen.annotations(), seen.managedFields()));
+    object.setMetadata(
+        metadata(
+            seen.resource(),
+            seen.uid(),
+            seen.generation(),
+            seen.labels(),
+            seen.annotations(),
+            seen.managedFields()));
     object.setAdditionalProperty("spec", spec(seen));
     objects.resource(object).createOr(existing -> existing.update());
   }
 
   public void apply(ApplicationObserved seen) {
     ResourceDefinitionContext context = context(seen.application());
-    var objects = client.genericKubernetesResources(context).inNamespace(seen.application().namespace());
+    var objects =
+        client.genericKubernetesResources(context).inNamespace(seen.application().namespace());
     if (seen.action() == WatchAction.DELETED) {
       objects.withName(seen.application().name()).delete();
       return;
@@ -64,7 +73,8 @@ public final class Week02Cluster {
     GenericKubernetesResource app = new GenericKubernetesResource();
     app.setApiVersion("argoproj.io/v1alpha1");
     app.setKind("Application");
-    app.setMetadata(metadata(seen.application(), seen.uid(), 1, seen.labels(), seen.annotations(), List.of()));
+    app.setMetadata(
+        metadata(seen.application(), seen.uid(), 1, seen.labels(), seen.annotations(), List.of()));
     ApplicationObserved.Spec spec = seen.spec();
     Map<String, Object> automated = new LinkedHashMap<>();
     automated.put("selfHeal", spec.selfHeal());
@@ -73,13 +83,23 @@ public final class Week02Cluster {
         "spec",
         map(
             "project", spec.project(),
-            "source", map("repoURL", repoUrl, "path", spec.path(), "targetRevision", spec.targetRevision()),
-            "destination", map("server", spec.destinationServer(), "namespace", spec.destinationNamespace()),
+            "source",
+                map(
+                    "repoURL",
+                    repoUrl,
+                    "path",
+                    spec.path(),
+                    "targetRevision",
+                    spec.targetRevision()),
+            "destination",
+                map("server", spec.destinationServer(), "namespace", spec.destinationNamespace()),
             "syncPolicy", spec.automated() ? map("automated", automated) : map()));
     ApplicationObserved.Status status = seen.status();
     Map<String, Object> body = new LinkedHashMap<>();
     if (!status.syncStatus().isEmpty()) {
-      body.put("sync", map("status", status.syncStatus(), "revision", revisions.apply(status.syncRevision())));
+      body.put(
+          "sync",
+          map("status", status.syncStatus(), "revision", revisions.apply(status.syncRevision())));
     }
     if (!status.healthStatus().isEmpty()) {
       body.put("health", map("status", status.healthStatus()));
@@ -92,14 +112,34 @@ public final class Week02Cluster {
     }
     List<Map<String, Object>> conditions = new ArrayList<>();
     for (Condition c : status.conditions()) {
-      conditions.add(map("type", c.type(), "message", c.message(), "lastTransitionTime", String.valueOf(c.lastTransitionTime())));
+      conditions.add(
+          map(
+              "type",
+              c.type(),
+              "message",
+              c.message(),
+              "lastTransitionTime",
+              String.valueOf(c.lastTransitionTime())));
     }
     if (!conditions.isEmpty()) {
       body.put("conditions", conditions);
     }
     List<Map<String, Object>> resources = new ArrayList<>();
     for (DeclaredResource r : status.resources()) {
-      resources.add(map("group", r.group(), "version", r.version(), "kind", r.kind(), "namespace", r.namespace(), "name", r.name(), "status", r.status()));
+      resources.add(
+          map(
+              "group",
+              r.group(),
+              "version",
+              r.version(),
+              "kind",
+              r.kind(),
+              "namespace",
+              r.namespace(),
+              "name",
+              r.name(),
+              "status",
+              r.status()));
     }
     if (!resources.isEmpty()) {
       body.put("resources", resources);
@@ -110,17 +150,29 @@ public final class Week02Cluster {
 
   private Map<String, Object> operation(Operation op) {
     Map<String, Object> initiatedBy =
-        op.initiatedBy().automated() ? map("automated", true) : map("username", op.initiatedBy().username());
+        op.initiatedBy().automated()
+            ? map("automated", true)
+            : map("username", op.initiatedBy().username());
     List<Map<String, Object>> partial = new ArrayList<>();
     for (String r : op.syncResources()) {
       String[] parts = r.split("/", -1); // group/Kind/namespace/name
-      partial.add(map("group", parts[0], "kind", parts[1], "namespace", parts[2], "name", parts[3]));
+      partial.add(
+          map("group", parts[0], "kind", parts[1], "namespace", parts[2], "name", parts[3]));
     }
     Map<String, Object> sync = map("revision", revisions.apply(op.revision()));
     if (!partial.isEmpty()) {
       sync.put("resources", partial);
     }
-    Map<String, Object> state = map("phase", op.phase(), "message", op.message(), "operation", map("sync", sync, "initiatedBy", initiatedBy), "startedAt", op.startedAt().toString());
+    Map<String, Object> state =
+        map(
+            "phase",
+            op.phase(),
+            "message",
+            op.message(),
+            "operation",
+            map("sync", sync, "initiatedBy", initiatedBy),
+            "startedAt",
+            op.startedAt().toString());
     if (op.finishedAt() != null) {
       state.put("finishedAt", op.finishedAt().toString());
     }
@@ -129,21 +181,31 @@ public final class Week02Cluster {
 
   private static Map<String, Object> spec(ResourceObserved seen) {
     if (!seen.resource().kind().equals("Deployment")) {
-      return map("ports", List.of(map("port", 80, "protocol", "TCP")), "selector", map("app", "ops-journal"));
+      return map(
+          "ports",
+          List.of(map("port", 80, "protocol", "TCP")),
+          "selector",
+          map("app", "ops-journal"));
     }
     List<Map<String, Object>> containers = new ArrayList<>();
-    seen.desired().forEach(
-        (path, value) -> {
-          String prefix = "spec.template.spec.containers[name=";
-          if (path.startsWith(prefix)) {
-            String name = path.substring(prefix.length(), path.indexOf(']'));
-            containers.add(map("name", name, "image", value));
-          }
-        });
+    seen.desired()
+        .forEach(
+            (path, value) -> {
+              String prefix = "spec.template.spec.containers[name=";
+              if (path.startsWith(prefix)) {
+                String name = path.substring(prefix.length(), path.indexOf(']'));
+                containers.add(map("name", name, "image", value));
+              }
+            });
     return map(
         "replicas", Integer.parseInt(seen.desired().getOrDefault("spec.replicas", "1")),
         "selector", map("matchLabels", map("app", "ops-journal")),
-        "template", map("metadata", map("labels", map("app", "ops-journal")), "spec", map("containers", containers)));
+        "template",
+            map(
+                "metadata",
+                map("labels", map("app", "ops-journal")),
+                "spec",
+                map("containers", containers)));
   }
 
   private static ObjectMeta metadata(
@@ -210,7 +272,12 @@ public final class Week02Cluster {
           String[] pairs = inside.split(",");
           for (int p = 0; p < pairs.length; p++) {
             String[] kv = pairs[p].split("=", 2);
-            json.append(p == 0 ? "" : ",").append('"').append(kv[0]).append("\":\"").append(kv[1]).append('"');
+            json.append(p == 0 ? "" : ",")
+                .append('"')
+                .append(kv[0])
+                .append("\":\"")
+                .append(kv[1])
+                .append('"');
           }
           segments.add(json.append('}').toString());
         }
@@ -229,9 +296,30 @@ public final class Week02Cluster {
 
   private static ResourceDefinitionContext context(ResourceKey key) {
     return switch (key.kind()) {
-      case "Deployment" -> new ResourceDefinitionContext.Builder().withGroup("apps").withVersion("v1").withKind("Deployment").withPlural("deployments").withNamespaced(true).build();
-      case "Service" -> new ResourceDefinitionContext.Builder().withGroup("").withVersion("v1").withKind("Service").withPlural("services").withNamespaced(true).build();
-      case "Application" -> new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications").withNamespaced(true).build();
+      case "Deployment" ->
+          new ResourceDefinitionContext.Builder()
+              .withGroup("apps")
+              .withVersion("v1")
+              .withKind("Deployment")
+              .withPlural("deployments")
+              .withNamespaced(true)
+              .build();
+      case "Service" ->
+          new ResourceDefinitionContext.Builder()
+              .withGroup("")
+              .withVersion("v1")
+              .withKind("Service")
+              .withPlural("services")
+              .withNamespaced(true)
+              .build();
+      case "Application" ->
+          new ResourceDefinitionContext.Builder()
+              .withGroup("argoproj.io")
+              .withVersion("v1alpha1")
+              .withKind("Application")
+              .withPlural("applications")
+              .withNamespaced(true)
+              .build();
       default -> throw new IllegalArgumentException("Week 02 has no " + key.kind());
     };
   }
