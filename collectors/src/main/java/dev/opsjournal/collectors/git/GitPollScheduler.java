@@ -37,6 +37,11 @@ final class GitPollScheduler implements SmartLifecycle {
               return thread;
             });
     log.info("Git collector: cache in {}", collector.cacheDir().toAbsolutePath().normalize());
+    if (collector.pollers().isEmpty()) {
+      log.warn(
+          "Git collector enabled without repositories: set"
+              + " opsjournal.collectors.git.repositories[0].url (and branch)");
+    }
     for (RepositoryPoller poller : collector.pollers()) {
       log.info(
           "Git collector: watching {} every {} (clone {})",

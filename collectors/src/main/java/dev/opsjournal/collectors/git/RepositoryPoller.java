@@ -21,11 +21,13 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -138,11 +140,13 @@ final class RepositoryPoller implements AutoCloseable {
           source,
           credentials.redact(e.getMessage()));
     } catch (IOException | RuntimeException e) {
+      // unexpected (a damaged cache, a bug): the trace is worth having; JGit's exceptions name
+      // URLs without their passwords
       log.error(
-          "Polling {} failed: {}; its checkpoint stays, the next poll tries again",
+          "Polling {} failed ({}); its checkpoint stays, the next poll tries again",
           source,
           credentials.redact(String.valueOf(e.getMessage())),
-          log.isDebugEnabled() ? e : null);
+          e);
     } finally {
       syncCheckpoints();
     }
@@ -158,18 +162,26 @@ final class RepositoryPoller implements AutoCloseable {
 
   private Repository open() throws IOException {
     if (repository == null) {
+      Repository repo;
       if (Files.isRegularFile(directory.resolve(Constants.HEAD))) {
-        repository =
-            new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
+        repo = new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build();
       } else {
         Files.createDirectories(directory);
         try {
-          repository =
-              Git.init().setBare(true).setDirectory(directory.toFile()).call().getRepository();
+          repo = Git.init().setBare(true).setDirectory(directory.toFile()).call().getRepository();
         } catch (GitAPIException e) {
           throw new IOException("cannot create the Git cache " + directory, e);
         }
       }
+      // JGit runs an automatic gc after each fetch (gc.auto thresholds keep it rare and the clone
+      // small); in the poll's own thread rather than detached, so nothing touches the clone
+      // after a poll returned. Published commits stay reachable through PUBLISHED_REF.
+      StoredConfig config = repo.getConfig();
+      if (config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, "autoDetach", true)) {
+        config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, "autoDetach", false);
+        config.save();
+      }
+      repository = repo;
     }
     return repository;
   }

@@ -389,7 +389,7 @@ class GitCollectorTest {
 
   @Test
   void givenTwoBranchesOfOneRepository_whenPolled_thenEachHasItsOwnCloneAndCheckpoint()
-      throws IOException {
+      throws Exception {
     String a = remote.commit().put("a", "1").create();
     String r = remote.commit("release").on(a).put("r", "1").create();
 
@@ -402,6 +402,13 @@ class GitCollectorTest {
     assertThat(collector.sources())
         .containsExactly(remote.url() + "#main", remote.url() + "#release");
     assertThat(Files.readString(cache.resolve(Checkpoints.FILE_NAME))).contains(a, r);
+    try (Git clone = Git.open(collector.pollers().get(0).directory().toFile())) {
+      // JGit's automatic gc after a fetch runs within the poll, never behind its back
+      assertThat(clone.getRepository().getConfig().getBoolean("gc", "autoDetach", true)).isFalse();
+      assertThat(
+              clone.getRepository().exactRef(RepositoryPoller.PUBLISHED_REF).getObjectId().name())
+          .isEqualTo(a);
+    }
   }
 
   @Test
