@@ -73,18 +73,8 @@ public class Application {
       if (uid != null && !deleted) {
         declared.keySet().stream()
             .sorted()
-            .forEach(
-                resource ->
-                    apply(
-                        new ResourceStatusReported(
-                            key,
-                            resource,
-                            declared.get(resource),
-                            "",
-                            syncRevision,
-                            false,
-                            lastSync,
-                            at)));
+            .toList()
+            .forEach(resource -> undeclare(key, resource, syncRevision, false, at));
         apply(new ApplicationDeleted(key, uid, at));
       }
       return;
@@ -210,18 +200,15 @@ public class Application {
         .filter(resource -> !now.containsKey(resource))
         .sorted()
         .toList()
-        .forEach(
-            resource ->
-                apply(
-                    new ResourceStatusReported(
-                        key,
-                        resource,
-                        declared.get(resource),
-                        "",
-                        status.syncRevision(),
-                        revisionChanged,
-                        lastSync,
-                        at)));
+        .forEach(resource -> undeclare(key, resource, status.syncRevision(), revisionChanged, at));
+  }
+
+  /** The Application no longer lists the resource (or is gone). */
+  private void undeclare(
+      ResourceKey key, ResourceKey resource, String revision, boolean revisionChanged, Instant at) {
+    apply(
+        new ResourceStatusReported(
+            key, resource, declared.get(resource), "", revision, revisionChanged, lastSync, at));
   }
 
   private static ApplicationSource sourceOf(Spec spec) {

@@ -2,10 +2,10 @@ package dev.opsjournal.server.conflict;
 
 import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.strings;
-import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.Page;
-import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.api.PageRequest;
+import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,11 +47,8 @@ class ConflictController {
       @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
           @RequestParam(required = false)
           Integer offset) {
-    Instant start = Params.instant("from", from);
-    Instant end = Params.instant("to", to);
-    Params.range(start, end);
-    int size = Params.limit(limit);
-    int skip = Params.offset(offset);
+    Window window = Window.of(from, to);
+    PageRequest page = PageRequest.of(limit, offset);
     List<ConflictView> rows =
         jdbc.query(
             """
@@ -81,12 +78,12 @@ class ConflictController {
             },
             open,
             open,
-            timestamp(start),
-            timestamp(start),
-            timestamp(end),
-            timestamp(end),
-            size + 1,
-            skip);
-    return Page.of(rows, skip, size);
+            window.fromTimestamp(),
+            window.fromTimestamp(),
+            window.toTimestamp(),
+            window.toTimestamp(),
+            page.fetch(),
+            page.offset());
+    return page.page(rows);
   }
 }

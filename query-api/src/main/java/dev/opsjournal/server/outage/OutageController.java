@@ -1,11 +1,11 @@
 package dev.opsjournal.server.outage;
 
 import static dev.opsjournal.server.api.Rows.instant;
-import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.Page;
-import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.api.PageRequest;
+import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,11 +57,8 @@ class OutageController {
     if (kind != null && !KINDS.contains(kind)) {
       throw new BadRequestException("kind", "must be one of " + KINDS);
     }
-    Instant start = Params.instant("from", from);
-    Instant end = Params.instant("to", to);
-    Params.range(start, end);
-    int size = Params.limit(limit);
-    int skip = Params.offset(offset);
+    Window window = Window.of(from, to);
+    PageRequest page = PageRequest.of(limit, offset);
     List<OutageView> rows =
         jdbc.query(
             """
@@ -87,12 +84,12 @@ class OutageController {
             },
             kind,
             kind,
-            timestamp(start),
-            timestamp(start),
-            timestamp(end),
-            timestamp(end),
-            size + 1,
-            skip);
-    return Page.of(rows, skip, size);
+            window.fromTimestamp(),
+            window.fromTimestamp(),
+            window.toTimestamp(),
+            window.toTimestamp(),
+            page.fetch(),
+            page.offset());
+    return page.page(rows);
   }
 }

@@ -5,6 +5,7 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -78,8 +79,7 @@ class ActorSearchController {
       throw new BadRequestException(
           "from", "a search covers at most " + MAX_RANGE.toDays() + " days");
     }
-    int size = Params.limit(limit);
-    int skip = Params.offset(offset);
+    PageRequest page = PageRequest.of(limit, offset);
     String who = actor.strip();
     List<ActorEntryView> rows =
         jdbc.query(
@@ -130,8 +130,8 @@ class ActorSearchController {
             who,
             timestamp(start),
             timestamp(end),
-            size + 1,
-            skip);
-    return Page.of(rows, skip, size);
+            page.fetch(),
+            page.offset());
+    return page.page(rows);
   }
 }

@@ -1,15 +1,14 @@
 package dev.opsjournal.server.sync;
 
 import static dev.opsjournal.server.api.Rows.instant;
-import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.Page;
-import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.api.PageRequest;
+import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +50,8 @@ class SyncController {
       @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
           @RequestParam(required = false)
           Integer offset) {
-    Instant start = Params.instant("from", from);
-    Instant end = Params.instant("to", to);
-    Params.range(start, end);
-    int size = Params.limit(limit);
-    int skip = Params.offset(offset);
+    Window window = Window.of(from, to);
+    PageRequest page = PageRequest.of(limit, offset);
     List<SyncView> rows =
         jdbc.query(
             """
@@ -96,12 +92,12 @@ class SyncController {
             name,
             cluster,
             cluster,
-            timestamp(start),
-            timestamp(start),
-            timestamp(end),
-            timestamp(end),
-            size + 1,
-            skip);
-    return Page.of(rows, skip, size);
+            window.fromTimestamp(),
+            window.fromTimestamp(),
+            window.toTimestamp(),
+            window.toTimestamp(),
+            page.fetch(),
+            page.offset());
+    return page.page(rows);
   }
 }

@@ -1,7 +1,6 @@
 package dev.opsjournal.server.timeline;
 
 import static dev.opsjournal.server.api.Rows.instant;
-import static dev.opsjournal.server.api.Rows.timestamp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.NotFoundException;
 import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,11 +66,8 @@ class TimelineController {
           @RequestParam(required = false)
           Integer offset) {
     ResourceKey key = Params.resource(cluster, group, kind, namespace, name);
-    Instant start = Params.instant("from", from);
-    Instant end = Params.instant("to", to);
-    Params.range(start, end);
-    int size = Params.limit(limit);
-    int skip = Params.offset(offset);
+    Window window = Window.of(from, to);
+    PageRequest page = PageRequest.of(limit, offset);
     List<TimelineEntryView> rows =
         jdbc.query(
             """
@@ -88,16 +85,16 @@ class TimelineController {
                     rs.getString("summary"),
                     parse(rs.getString("details"))),
             key.toString(),
-            timestamp(start),
-            timestamp(start),
-            timestamp(end),
-            timestamp(end),
-            size + 1,
-            skip);
-    if (rows.isEmpty() && skip == 0 && !known(key.toString())) {
+            window.fromTimestamp(),
+            window.fromTimestamp(),
+            window.toTimestamp(),
+            window.toTimestamp(),
+            page.fetch(),
+            page.offset());
+    if (rows.isEmpty() && page.offset() == 0 && !known(key.toString())) {
       throw new NotFoundException("the journal holds nothing about " + key);
     }
-    return Page.of(rows, skip, size);
+    return page.page(rows);
   }
 
   private boolean known(String resource) {
