@@ -1,5 +1,6 @@
 package dev.opsjournal.server.standalone;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +27,7 @@ final class StandaloneReplay implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(StandaloneReplay.class);
   static final String WEEK_02 = "week-02";
-  static final String WEEK_02_CAPTURE = "examples/week-02/capture.json";
+  static final String WEEK_02_CAPTURE = "examples/week-02/capture.json.gz";
 
   private final StandaloneProperties properties;
   private final Replayer.Factory replayers;
@@ -97,12 +99,7 @@ final class StandaloneReplay implements ApplicationRunner {
     Path capture = replay.capture();
     return new ReplaySource(
         "capture-" + fingerprint(replay),
-        capture == null
-            ? null
-            : () ->
-                new InputStreamReader(
-                    new java.io.BufferedInputStream(Files.newInputStream(capture)),
-                    StandardCharsets.UTF_8),
+        capture == null ? null : () -> reader(Files.newInputStream(capture)),
         replay.git(),
         replay.gitUrl(),
         replay.branch(),
@@ -115,7 +112,18 @@ final class StandaloneReplay implements ApplicationRunner {
     if (in == null) {
       throw new IOException("the bundled " + WEEK_02_CAPTURE + " is missing from the jar");
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    return reader(in);
+  }
+
+  /** The characters of a capture, gunzipped when it is gzip-compressed. */
+  static InputStreamReader reader(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    boolean gzip = first == 0x1f && second == 0x8b;
+    return new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8);
   }
 
   /** Names a replay by what it reads: the same files give the same mark. */
