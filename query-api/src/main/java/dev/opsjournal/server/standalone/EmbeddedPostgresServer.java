@@ -42,6 +42,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setDataDirectory(dir)
               .setCleanDataDirectory(false)
               .setPort(port)
+              // stopped by the context, after its pool: not by a JVM hook racing the context
+              .setRegisterShutdownHook(false)
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -86,6 +86,9 @@ class StandaloneProcessIT {
     assertThat(events).isPositive();
     stop(first);
     assertThat(Files.readString(workspace.resolve("first.log")))
+        .contains("Kafka: in-process KRaft broker listening on localhost:" + kafkaPort)
+        .contains("PostgreSQL: embedded server listening on localhost:" + postgresPort)
+        .contains("the API takes the bearer token 'standalone'")
         .contains("Replay example-week-02 done")
         .contains("Kafka: stopped")
         .contains("PostgreSQL: stopped");
