@@ -57,6 +57,13 @@ final class StandaloneReplay implements ApplicationRunner {
       return;
     }
     Path work = properties.dataDir().resolve("replays").resolve(source.name());
+    if (Files.exists(work)) {
+      log.warn(
+          "Replay {}: a previous run stopped before it finished; replaying from the start. What"
+              + " the journal already holds is recognised (same object uid and resourceVersion,"
+              + " same commit) and journaled once",
+          source.name());
+    }
     Replayer.Summary summary = replayers.create(work).replay(source);
     Files.createDirectories(mark.getParent());
     Files.writeString(mark, Instant.now() + ": " + summary + System.lineSeparator());
