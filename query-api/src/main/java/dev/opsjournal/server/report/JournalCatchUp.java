@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells when every tracking processor has reached the head of the event store. */
 @Component
-class JournalCatchUp {
+public class JournalCatchUp {
 
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -59,7 +59,7 @@ class JournalCatchUp {
   }
 
   /** Every streaming processor running, without error, at or past the newest stored event. */
-  boolean atHead() {
+  public boolean atHead() {
     Long head =
         jdbc.queryForObject(
             "select coalesce(max(globalindex), -1) from domainevententry", Long.class);

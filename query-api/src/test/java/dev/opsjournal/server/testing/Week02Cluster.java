@@ -47,6 +47,11 @@ public final class Week02Cluster {
       objects.withName(seen.resource().name()).delete();
       return;
     }
+    objects.resource(toObject(seen)).createOr(existing -> existing.update());
+  }
+
+  /** The object the cluster held when {@code seen} was observed (no resourceVersion). */
+  public GenericKubernetesResource toObject(ResourceObserved seen) {
     GenericKubernetesResource object = new GenericKubernetesResource();
     object.setApiVersion(apiVersion(seen.resource()));
     object.setKind(seen.resource().kind());
@@ -59,7 +64,7 @@ public final class Week02Cluster {
             seen.annotations(),
             seen.managedFields()));
     object.setAdditionalProperty("spec", spec(seen));
-    objects.resource(object).createOr(existing -> existing.update());
+    return object;
   }
 
   public void apply(ApplicationObserved seen) {
@@ -70,6 +75,11 @@ public final class Week02Cluster {
       objects.withName(seen.application().name()).delete();
       return;
     }
+    objects.resource(toObject(seen)).createOr(existing -> existing.update());
+  }
+
+  /** The Application as the cluster held it when {@code seen} was observed. */
+  public GenericKubernetesResource toObject(ApplicationObserved seen) {
     GenericKubernetesResource app = new GenericKubernetesResource();
     app.setApiVersion("argoproj.io/v1alpha1");
     app.setKind("Application");
@@ -145,7 +155,7 @@ public final class Week02Cluster {
       body.put("resources", resources);
     }
     app.setAdditionalProperty("status", body);
-    objects.resource(app).createOr(existing -> existing.update());
+    return app;
   }
 
   private Map<String, Object> operation(Operation op) {

@@ -1,0 +1,29 @@
+package dev.opsjournal.server.standalone;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+
+/**
+ * What to replay.
+ *
+ * @param name how logs and the replay's mark name it
+ * @param capture opens the capture, or null for none
+ * @param git a Git repository, or null for none
+ * @param gitUrl the URL the Applications name for {@code git} (null: its file:// URL)
+ */
+record ReplaySource(
+    String name,
+    CaptureOpener capture,
+    Path git,
+    String gitUrl,
+    String branch,
+    String cluster,
+    int progressEvery) {
+
+  /** Opens the capture's characters. */
+  @FunctionalInterface
+  interface CaptureOpener {
+    Reader open() throws IOException;
+  }
+}
