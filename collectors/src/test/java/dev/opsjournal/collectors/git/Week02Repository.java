@@ -19,7 +19,7 @@ public final class Week02Repository implements AutoCloseable {
   public static final String BRANCH = "main";
 
   /** The repository URL the Application manifests name (that of the journal core's Week 02). */
-  public static final String DEFAULT_APPLICATION_REPO_URL = "https://git.example.com/platform.git";
+  public static final String DEFAULT_APPLICATION_REPO_URL = Week02Platform.URL;
 
   public static final String C1_MESSAGE = "Add ops-journal base and dev, staging, prod overlays";
   public static final String C2_MESSAGE = "Deploy ops-journal to dev with Argo CD";
@@ -65,12 +65,7 @@ public final class Week02Repository implements AutoCloseable {
     }
     List<String> made = new ArrayList<>();
     while (shas.size() < upTo) {
-      String sha =
-          switch (shas.size()) {
-            case 0 -> c1();
-            case 1 -> c2();
-            default -> c3();
-          };
+      String sha = commit(shas.size() + 1);
       shas.add(sha);
       made.add(sha);
     }
@@ -101,134 +96,11 @@ public final class Week02Repository implements AutoCloseable {
     git.close();
   }
 
-  private String c1() {
-    return git.commit(BRANCH)
-        .by("alice", C1_AT)
-        .message(C1_MESSAGE)
-        .put(
-            BASE + "/kustomization.yaml",
-            """
-            apiVersion: kustomize.config.k8s.io/v1beta1
-            kind: Kustomization
-            resources:
-              - deployment.yaml
-              - service.yaml
-            """)
-        .put(
-            BASE + "/deployment.yaml",
-            """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: ops-journal
-            spec:
-              replicas: 1
-              selector:
-                matchLabels:
-                  app.kubernetes.io/name: ops-journal
-              template:
-                metadata:
-                  labels:
-                    app.kubernetes.io/name: ops-journal
-                spec:
-                  containers:
-                    - name: ops-journal
-                      image: registry.example.com/ops-journal:0.1.0
-                      ports:
-                        - containerPort: 8080
-            """)
-        .put(
-            BASE + "/service.yaml",
-            """
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: ops-journal
-            spec:
-              selector:
-                app.kubernetes.io/name: ops-journal
-              ports:
-                - port: 80
-                  targetPort: 8080
-            """)
-        .put(
-            DEV_OVERLAY + "/kustomization.yaml",
-            """
-            apiVersion: kustomize.config.k8s.io/v1beta1
-            kind: Kustomization
-            namespace: ops-journal
-            resources:
-              - ../../base
-            replicas:
-              - name: ops-journal
-                count: 1
-            """)
-        .put(
-            STAGING_OVERLAY + "/kustomization.yaml",
-            """
-            apiVersion: kustomize.config.k8s.io/v1beta1
-            kind: Kustomization
-            namespace: ops-journal
-            resources:
-              - ../../base
-            patches:
-              - target:
-                  kind: Deployment
-                  name: ops-journal
-                patch: |-
-                  - op: replace
-                    path: /spec/replicas
-                    value: 2
-            """)
-        .put(
-            PROD_OVERLAY + "/kustomization.yaml",
-            """
-            apiVersion: kustomize.config.k8s.io/v1beta1
-            kind: Kustomization
-            namespace: ops-journal
-            resources:
-              - ../../base
-            """)
-        .create();
-  }
-
-  private String c2() {
-    return git.commit(BRANCH)
-        .by("bob", C2_AT)
-        .message(C2_MESSAGE)
-        .put("platform/gitops/ops-journal-dev-app.yaml", application("dev"))
-        .create();
-  }
-
-  private String c3() {
-    return git.commit(BRANCH)
-        .by("alice", C3_AT)
-        .message(C3_MESSAGE)
-        .put("platform/gitops/ops-journal-staging-app.yaml", application("staging"))
-        .create();
-  }
-
-  private String application(String environment) {
-    return """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Application
-        metadata:
-          name: ops-journal-%1$s
-          namespace: argocd
-        spec:
-          project: default
-          source:
-            repoURL: %2$s
-            targetRevision: HEAD
-            path: apps/ops-journal/overlays/%1$s
-          destination:
-            server: https://kubernetes.default.svc
-            namespace: ops-journal
-          syncPolicy:
-            automated:
-              prune: true
-              selfHeal: true
-        """
-        .formatted(environment, applicationRepoUrl);
+  /** Commits c{number} of {@link Week02Platform}: the same content, one commit at a time. */
+  private String commit(int number) {
+    Week02Platform.Commit commit = Week02Platform.commits(applicationRepoUrl).get(number - 1);
+    var builder = git.commit(BRANCH).by(commit.author(), commit.at()).message(commit.message());
+    commit.files().forEach(builder::put);
+    return builder.create();
   }
 }

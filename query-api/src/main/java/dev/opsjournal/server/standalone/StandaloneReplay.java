@@ -1,5 +1,6 @@
 package dev.opsjournal.server.standalone;
 
+import dev.opsjournal.collectors.git.Week02Platform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

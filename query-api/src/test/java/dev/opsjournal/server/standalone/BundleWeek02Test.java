@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsjournal.collectors.git.Week02Platform;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;

@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +30,9 @@ import org.eclipse.jgit.lib.Repository;
  * The {@code platform} repository of the bundled Week 02 example, built with JGit as a bare
  * repository: c1 (alice, Monday 09:00) adds the ops-journal base and its dev, staging and prod
  * overlays; c2 (bob, Monday 10:00) the dev Argo CD Application; c3 (alice, Wednesday 09:00) the
- * staging one. The same commits as the collectors' test fixture {@code Week02Repository}; built
- * from fixed content and times, so its shas are always the same ones the bundled capture names.
+ * staging one. Built from fixed content and times, so its shas are always the same ones the
+ * standalone mode's bundled capture names; the collectors' test fixture {@code Week02Repository}
+ * commits the same content one commit at a time.
  */
 public final class Week02Platform {
 
@@ -40,7 +41,8 @@ public final class Week02Platform {
 
   private Week02Platform() {}
 
-  private record Commit(String author, Instant at, String message, Map<String, String> files) {}
+  /** One commit of the week: who, when, what message, and the files it adds. */
+  public record Commit(String author, Instant at, String message, Map<String, String> files) {}
 
   /** Builds the repository in {@code directory} unless it is there; returns the shas c1..c3. */
   public static List<String> create(Path directory) {
@@ -60,7 +62,7 @@ public final class Week02Platform {
         Repository repository = git.getRepository();
         Map<String, String> tree = new TreeMap<>();
         ObjectId parent = null;
-        for (Commit commit : commits()) {
+        for (Commit commit : commits(URL)) {
           tree.putAll(commit.files());
           parent = commit(repository, tree, parent, commit);
         }
@@ -122,7 +124,8 @@ public final class Week02Platform {
     }
   }
 
-  private static List<Commit> commits() {
+  /** c1, c2, c3, with the Applications' {@code repoURL} set to {@code applicationRepoUrl}. */
+  public static List<Commit> commits(String applicationRepoUrl) {
     String base = "apps/ops-journal/base";
     String overlays = "apps/ops-journal/overlays/";
     Map<String, String> c1 = new LinkedHashMap<>();
@@ -220,15 +223,19 @@ public final class Week02Platform {
             "bob",
             Instant.parse("2026-11-16T10:00:00Z"),
             "Deploy ops-journal to dev with Argo CD",
-            Map.of("platform/gitops/ops-journal-dev-app.yaml", application("dev"))),
+            Map.of(
+                "platform/gitops/ops-journal-dev-app.yaml",
+                application("dev", applicationRepoUrl))),
         new Commit(
             "alice",
             Instant.parse("2026-11-18T09:00:00Z"),
             "Deploy ops-journal to staging with Argo CD",
-            Map.of("platform/gitops/ops-journal-staging-app.yaml", application("staging"))));
+            Map.of(
+                "platform/gitops/ops-journal-staging-app.yaml",
+                application("staging", applicationRepoUrl))));
   }
 
-  private static String application(String environment) {
+  private static String application(String environment, String repoUrl) {
     return """
         apiVersion: argoproj.io/v1alpha1
         kind: Application
@@ -249,6 +256,6 @@ public final class Week02Platform {
               prune: true
               selfHeal: true
         """
-        .formatted(environment, URL);
+        .formatted(environment, repoUrl);
   }
 }
