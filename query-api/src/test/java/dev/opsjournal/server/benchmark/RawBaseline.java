@@ -6,21 +6,26 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -53,9 +58,15 @@ final class RawBaseline {
       ddl.execute("truncate raw_observation");
     }
     AtomicLong inserted = new AtomicLong();
-    long started = System.nanoTime();
-    Thread consumer = new Thread(() -> consume(topic, records.size(), inserted), "raw-baseline");
+    CountDownLatch assigned = new CountDownLatch(1);
+    Thread consumer =
+        new Thread(() -> consume(topic, records.size(), inserted, assigned), "raw-baseline");
     consumer.start();
+    // the journal's consumer has long joined its group: so must this one before the clock starts
+    if (!assigned.await(2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("the raw baseline consumer got no partitions");
+    }
+    long started = System.nanoTime();
     produce(topic, records);
     consumer.join(Duration.ofMinutes(30).toMillis());
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -81,7 +92,7 @@ final class RawBaseline {
     }
   }
 
-  private void consume(String topic, int expected, AtomicLong inserted) {
+  private void consume(String topic, int expected, AtomicLong inserted, CountDownLatch assigned) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-baseline-" + topic);
@@ -94,7 +105,19 @@ final class RawBaseline {
             db.prepareStatement(
                 "insert into raw_observation (part, off, key, value) values (?, ?, ?, ?)")) {
       db.setAutoCommit(false);
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(
+          List.of(topic),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              if (!partitions.isEmpty()) {
+                assigned.countDown();
+              }
+            }
+          });
       while (inserted.get() < expected) {
         ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(200));
         if (batch.isEmpty()) {
