@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * requests per endpoint), {@code bench.padTimelineRows} (0: extra synthetic read-model rows to
  * query against), {@code bench.profile} (true: a JFR recording of the firehose ingest), {@code
  * bench.scales} (1: a list such as {@code 1,2} runs the whole benchmark again at each multiple of
- * the estate).
+ * the estate), {@code bench.projectionBatchSize} (unset: Axon's default of 1; the batch size of the
+ * projections' tracking processors), {@code bench.serverArgs} (more server arguments,
+ * space-separated), {@code bench.weeklyRuns} (3: weekly Markdown requests, the best counts).
  */
 @Tag("benchmark")
 @Tag("integration")
@@ -140,7 +143,7 @@ class JournalBenchmarkIT {
       KafkaTemplate<String, String> kafka = server.getBean(KafkaTemplate.class);
 
       // 1. sustained ingest: the first list of the estate, then the steady firehose
-      double seedRate = ingest(kafka, driver, seedRecords);
+      double seedRate = ingest(kafka, driver, jdbc, seedRecords);
       figure("ingest seed (obs/s)", "%.0f", seedRate);
       figure("ingest seed / baseline", "%.1f%%", 100 * seedRate / rawSeed);
       long eventsAfterSeed = driver.storedEvents();
@@ -149,7 +152,7 @@ class JournalBenchmarkIT {
           Boolean.parseBoolean(System.getProperty("bench.profile", "true"))
               ? startRecording()
               : null;
-      double mixRate = ingest(kafka, driver, mixRecords);
+      double mixRate = ingest(kafka, driver, jdbc, mixRecords);
       if (recording != null) {
         recording.stop();
         recording.dump(jfr);
@@ -197,8 +200,13 @@ class JournalBenchmarkIT {
     }
   }
 
-  private double ingest(KafkaTemplate<String, String> kafka, JournalDriver driver, List<String[]> r)
+  private double ingest(
+      KafkaTemplate<String, String> kafka,
+      JournalDriver driver,
+      JdbcTemplate jdbc,
+      List<String[]> r)
       throws Exception {
+    long commitsBefore = commits(jdbc);
     long started = System.nanoTime();
     for (String[] record : r) {
       kafka.send(Topics.OBSERVATIONS, record[0], record[1]);
@@ -207,9 +215,11 @@ class JournalBenchmarkIT {
     double published = seconds(started);
     driver.settle(PATIENCE);
     double elapsed = seconds(started);
+    long commits = commits(jdbc) - commitsBefore;
     print(
-        "  %,d observations published in %.1f s, consumed and projected in %.1f s",
-        r.size(), published, elapsed);
+        "  %,d observations published in %.1f s, consumed and projected in %.1f s;"
+            + " %,d PostgreSQL commits (%.1f per observation, %.0f/s)",
+        r.size(), published, elapsed, commits, commits / (double) r.size(), commits / elapsed);
     return r.size() / elapsed;
   }
 
@@ -343,7 +353,7 @@ class JournalBenchmarkIT {
             java.sql.Timestamp.from(Estate.MONDAY.plus(Duration.ofDays(7))));
     long best = Long.MAX_VALUE;
     int length = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < Integer.getInteger("bench.weeklyRuns", 3); i++) {
       HttpRequest request =
           HttpRequest.newBuilder(
                   URI.create("http://localhost:" + port + "/api/v1/journal/weekly?week=" + WEEK))
@@ -357,10 +367,13 @@ class JournalBenchmarkIT {
         throw new IllegalStateException("weekly journal answered " + response.statusCode());
       }
       length = response.body().length();
+      Files.writeString(Path.of("target", "benchmark-weekly-" + WEEK + ".md"), response.body());
       best = Math.min(best, took);
       print("  weekly Markdown %s: %.2f s, %,d characters", WEEK, took / 1e9, length);
     }
-    figure("weekly Markdown (s), timeline entries in week " + entries, "%.2f", best / 1e9);
+    figure("weekly Markdown: timeline entries in the week", "%.0f", entries);
+    figure("weekly Markdown: characters", "%.0f", length);
+    figure("weekly Markdown (s)", "%.2f", best / 1e9);
   }
 
   private void padReadModel(JdbcTemplate jdbc, long rows, int objects) {
@@ -422,6 +435,7 @@ class JournalBenchmarkIT {
     long events = storedEvents(jdbc);
     List<String> reset = new ArrayList<>();
     List<String> refused = new ArrayList<>();
+    long commitsBefore = commits(jdbc);
     long started = System.nanoTime();
     server.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
         .filter(StreamingEventProcessor.class::isInstance)
@@ -439,6 +453,7 @@ class JournalBenchmarkIT {
             });
     driver.awaitProcessorsAtHead(PATIENCE);
     double elapsed = seconds(started);
+    print("  rebuild: %,d PostgreSQL commits", commits(jdbc) - commitsBefore);
     print(
         "  rebuild: %s replayed %,d events in %.1f s (not replayable: %s)",
         reset, events, elapsed, refused);
@@ -515,6 +530,13 @@ class JournalBenchmarkIT {
     return out;
   }
 
+  /** Transactions committed in the journal's database so far (pg_stat_database). */
+  private static long commits(JdbcTemplate jdbc) {
+    jdbc.execute("select pg_stat_clear_snapshot()");
+    return jdbc.queryForObject(
+        "select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+  }
+
   private static long storedEvents(JdbcTemplate jdbc) {
     return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
   }
@@ -523,14 +545,40 @@ class JournalBenchmarkIT {
     return TestPostgres.newDatabase();
   }
 
+  /** The projections (the processors that can be replayed); the policies are left alone. */
+  private static final List<String> PROJECTIONS =
+      List.of(
+          "ownership",
+          "syncs",
+          "drifts",
+          "report",
+          "outages",
+          "conflicts",
+          "timeline",
+          "commits",
+          "applications");
+
   private static ConfigurableApplicationContext start(String database) {
-    return new SpringApplicationBuilder(OpsJournalServer.class)
-        .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + kafkaBroker.bootstrapServers(),
-            "--spring.datasource.url=" + database,
-            "--spring.datasource.username=postgres",
-            "--opsjournal.api.tokens=" + TestTokens.TOKEN);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafkaBroker.bootstrapServers(),
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=postgres",
+                "--opsjournal.api.tokens=" + TestTokens.TOKEN));
+    String batchSize = System.getProperty("bench.projectionBatchSize", "");
+    if (!batchSize.isBlank()) {
+      for (String projection : PROJECTIONS) {
+        args.add("--axon.eventhandling.processors." + projection + ".batch-size=" + batchSize);
+      }
+    }
+    String extra = System.getProperty("bench.serverArgs", "");
+    if (!extra.isBlank()) {
+      args.addAll(Arrays.asList(extra.strip().split("\\s+")));
+    }
+    print("server arguments: %s", args.subList(4, args.size()));
+    return new SpringApplicationBuilder(OpsJournalServer.class).run(args.toArray(String[]::new));
   }
 
   @SuppressWarnings("unchecked")
