@@ -99,10 +99,20 @@ public final class JournalDriver {
 
   /** Waits until everything published was consumed and every processor reached the head. */
   public void settle() {
+    settle(PATIENCE);
+  }
+
+  /** {@link #settle()} with a patience of one's own, for large volumes. */
+  public void settle(Duration patience) {
     await()
-        .atMost(PATIENCE)
+        .atMost(patience)
         .pollInterval(Duration.ofMillis(50))
         .until(() -> nothingLeftToConsume() && processorsAtHead());
+  }
+
+  /** Waits until every processor reached the head of the event store. */
+  public void awaitProcessorsAtHead(Duration patience) {
+    await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(this::processorsAtHead);
   }
 
   /** Waits until everything published so far was consumed (not yet projected). */
