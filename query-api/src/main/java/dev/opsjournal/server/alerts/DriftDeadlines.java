@@ -4,14 +4,11 @@ import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.alert.Alert;
 import dev.opsjournal.server.api.Rows;
 import dev.opsjournal.server.ingest.JournalClockAdvanced;
+import dev.opsjournal.server.journal.JournalProgress;
 import dev.opsjournal.server.timeline.Summaries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,19 +30,19 @@ class DriftDeadlines {
   private final TransactionTemplate transactions;
   private final AlertLedger ledger;
   private final AlertProperties properties;
-  private final EventProcessingConfiguration processing;
+  private final JournalProgress progress;
 
   DriftDeadlines(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       AlertLedger ledger,
       AlertProperties properties,
-      EventProcessingConfiguration processing) {
+      JournalProgress progress) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.ledger = ledger;
     this.properties = properties;
-    this.processing = processing;
+    this.progress = progress;
   }
 
   static String alertId(ResourceKey resource, int episode) {
@@ -54,25 +51,9 @@ class DriftDeadlines {
 
   @EventListener
   void on(JournalClockAdvanced clock) {
-    if (projectionsAreCurrent()) {
+    if (progress.atHead()) {
       transactions.executeWithoutResult(status -> check(clock.cluster(), clock.now()));
     }
-  }
-
-  /** Positions first, then the head: an event stored meanwhile makes us wait, never guess. */
-  private boolean projectionsAreCurrent() {
-    List<OptionalLong> positions =
-        processing.eventProcessors().values().stream()
-            .filter(StreamingEventProcessor.class::isInstance)
-            .map(StreamingEventProcessor.class::cast)
-            .flatMap(processor -> processor.processingStatus().values().stream())
-            .map(EventTrackerStatus::getCurrentPosition)
-            .toList();
-    Long head =
-        jdbc.queryForObject(
-            "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
-    return positions.stream()
-        .allMatch(p -> head == null || head < 0 || (p.isPresent() && p.getAsLong() >= head));
   }
 
   private void check(String cluster, Instant now) {

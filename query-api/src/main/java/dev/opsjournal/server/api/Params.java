@@ -52,6 +52,18 @@ public final class Params {
     }
   }
 
+  /** A whole number, or null when absent. */
+  public static Integer integer(String parameter, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(parameter, "'" + value + "' is not a whole number");
+    }
+  }
+
   public static int limit(Integer limit) {
     if (limit == null) {
       return DEFAULT_LIMIT;

@@ -3,6 +3,7 @@ package dev.opsjournal.server.conflict;
 import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.strings;
 
+import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Window;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,19 +38,9 @@ class ConflictController {
       @Parameter(description = "`true`: only open ones; `false`: only ended ones; absent: both")
           @RequestParam(required = false)
           Boolean open,
-      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
-          Integer limit,
-      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
-          @RequestParam(required = false)
-          Integer offset) {
-    Window window = Window.of(from, to);
-    PageRequest page = PageRequest.of(limit, offset);
+      @ParameterObject ListQuery list) {
+    Window window = list.window();
+    PageRequest page = list.page();
     List<ConflictView> rows =
         jdbc.query(
             """

@@ -25,13 +25,16 @@ class ObservationReader {
     if (value == null || value.isBlank()) {
       throw new MalformedObservationException("empty observation (a tombstone?)");
     }
-    int size = value.getBytes(StandardCharsets.UTF_8).length;
-    if (size > maxBytes) {
-      throw new MalformedObservationException(
-          "observation of "
-              + size
-              + " bytes exceeds opsjournal.ingest.max-observation-bytes="
-              + maxBytes);
+    // UTF-8 takes at most 3 bytes per char: only a value that could be too large is encoded
+    if ((long) value.length() * 3 > maxBytes) {
+      int size = value.getBytes(StandardCharsets.UTF_8).length;
+      if (size > maxBytes) {
+        throw new MalformedObservationException(
+            "observation of "
+                + size
+                + " bytes exceeds opsjournal.ingest.max-observation-bytes="
+                + maxBytes);
+      }
     }
     JsonNode tree;
     try {

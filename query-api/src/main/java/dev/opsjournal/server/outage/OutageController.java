@@ -3,6 +3,7 @@ package dev.opsjournal.server.outage;
 import static dev.opsjournal.server.api.Rows.instant;
 
 import dev.opsjournal.server.api.BadRequestException;
+import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Window;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,22 +45,12 @@ class OutageController {
                   "`controller` (Argo CD did not reconcile) or `git-source` (a repository could not be fetched); absent: both")
           @RequestParam(required = false)
           String kind,
-      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
-          Integer limit,
-      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
-          @RequestParam(required = false)
-          Integer offset) {
+      @ParameterObject ListQuery list) {
     if (kind != null && !KINDS.contains(kind)) {
       throw new BadRequestException("kind", "must be one of " + KINDS);
     }
-    Window window = Window.of(from, to);
-    PageRequest page = PageRequest.of(limit, offset);
+    Window window = list.window();
+    PageRequest page = list.page();
     List<OutageView> rows =
         jdbc.query(
             """

@@ -7,6 +7,8 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.NotFoundException;
 import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.api.ResourceQuery;
+import dev.opsjournal.server.timeline.JournaledResources;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnershipController {
 
   private final JdbcTemplate jdbc;
+  private final JournaledResources journaled;
 
-  OwnershipController(JdbcTemplate jdbc) {
+  OwnershipController(JdbcTemplate jdbc, JournaledResources journaled) {
     this.jdbc = jdbc;
+    this.journaled = journaled;
   }
 
   @Operation(
@@ -37,30 +42,16 @@ class OwnershipController {
           "The Application holding the object's tracking at that instant (since when, by which tracking), the Applications declaring it, and the conflict in progress, if any. 404 when the journal holds nothing about the object.")
   @GetMapping("/api/v1/resources/owners")
   OwnershipView owners(
-      @Parameter(description = "Cluster name, as configured for the collectors, e.g. `local`")
-          @RequestParam(required = false)
-          String cluster,
-      @Parameter(
-              description =
-                  "API group of the object; empty for the core group (Services, ConfigMaps, ...)")
-          @RequestParam(required = false, defaultValue = "")
-          String group,
-      @Parameter(description = "Kind of the object, e.g. `Deployment`")
-          @RequestParam(required = false)
-          String kind,
-      @Parameter(description = "Namespace of the object; empty for cluster-scoped objects")
-          @RequestParam(required = false, defaultValue = "")
-          String namespace,
-      @Parameter(description = "Name of the object") @RequestParam(required = false) String name,
+      @ParameterObject ResourceQuery object,
       @Parameter(
               description = "The instant to answer for, ISO-8601 UTC, e.g. `2026-11-17T12:00:00Z`")
           @RequestParam(required = false)
           String at) {
-    ResourceKey key = Params.resource(cluster, group, kind, namespace, name);
+    ResourceKey key = object.key();
     Instant instant = Params.requiredInstant("at", at);
     String resource = key.toString();
     Timestamp t = timestamp(instant);
-    if (!known(resource)) {
+    if (!journaled.contains(resource)) {
       throw new NotFoundException("the journal holds nothing about " + resource);
     }
 
@@ -136,13 +127,5 @@ class OwnershipController {
               app -> owners.add(new OwnershipView.Owner(app, conflict.since(), "CONFLICT", false)));
     }
     return new OwnershipView(resource, instant, owners, declaredBy, conflict != null, conflict);
-  }
-
-  private boolean known(String resource) {
-    return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "select exists (select 1 from timeline_entry where resource_key = ?)",
-            Boolean.class,
-            resource));
   }
 }

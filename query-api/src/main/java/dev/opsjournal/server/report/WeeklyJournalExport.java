@@ -1,5 +1,6 @@
 package dev.opsjournal.server.report;
 
+import dev.opsjournal.server.journal.JournalProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +31,13 @@ class WeeklyJournalExport implements ApplicationRunner {
 
   private final ReportProperties properties;
   private final WeeklyJournalService journal;
-  private final JournalCatchUp catchUp;
+  private final JournalProgress catchUp;
   private final ConfigurableApplicationContext context;
 
   WeeklyJournalExport(
       ReportProperties properties,
       WeeklyJournalService journal,
-      JournalCatchUp catchUp,
+      JournalProgress catchUp,
       ConfigurableApplicationContext context) {
     this.properties = properties;
     this.journal = journal;

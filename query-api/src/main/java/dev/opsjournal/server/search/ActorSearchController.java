@@ -4,6 +4,7 @@ import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.server.api.BadRequestException;
+import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Params;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,22 +54,12 @@ class ActorSearchController {
                   "A Git author (name or email), an Argo CD user, or a field manager such as `kubectl-edit`")
           @RequestParam(required = false)
           String actor,
-      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
-          Integer limit,
-      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
-          @RequestParam(required = false)
-          Integer offset) {
+      @ParameterObject ListQuery list) {
     if (actor == null || actor.isBlank()) {
       throw new BadRequestException("actor", "the parameter is required");
     }
-    Instant end = Params.instant("to", to);
-    Instant start = Params.instant("from", from);
+    Instant end = Params.instant("to", list.to());
+    Instant start = Params.instant("from", list.from());
     if (end == null) {
       end = start == null ? clock.instant() : start.plus(DEFAULT_RANGE);
     }
@@ -79,7 +71,7 @@ class ActorSearchController {
       throw new BadRequestException(
           "from", "a search covers at most " + MAX_RANGE.toDays() + " days");
     }
-    PageRequest page = PageRequest.of(limit, offset);
+    PageRequest page = list.page();
     String who = actor.strip();
     List<ActorEntryView> rows =
         jdbc.query(

@@ -1,7 +1,7 @@
 package dev.opsjournal.server.standalone;
 
 import dev.opsjournal.core.Topics;
-import dev.opsjournal.server.report.JournalCatchUp;
+import dev.opsjournal.server.journal.JournalProgress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +25,9 @@ final class JournalSettle implements AutoCloseable {
 
   private final Admin admin;
   private final String group;
-  private final JournalCatchUp catchUp;
+  private final JournalProgress catchUp;
 
-  JournalSettle(Admin admin, String group, JournalCatchUp catchUp) {
+  JournalSettle(Admin admin, String group, JournalProgress catchUp) {
     this.admin = admin;
     this.group = group;
     this.catchUp = catchUp;

@@ -2,7 +2,7 @@ package dev.opsjournal.server.standalone;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.publish.ObservationSink;
-import dev.opsjournal.server.report.JournalCatchUp;
+import dev.opsjournal.server.journal.JournalProgress;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +23,7 @@ class StandaloneConfiguration {
       ObjectMapper json,
       KafkaAdmin kafkaAdmin,
       KafkaProperties kafka,
-      JournalCatchUp catchUp) {
+      JournalProgress catchUp) {
     return new StandaloneReplay(
         properties,
         work -> {

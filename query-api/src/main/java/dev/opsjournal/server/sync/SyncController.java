@@ -3,6 +3,7 @@ package dev.opsjournal.server.sync;
 import static dev.opsjournal.server.api.Rows.instant;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Window;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,19 +41,9 @@ class SyncController {
       @Parameter(description = "Only syncs of the Application in this cluster")
           @RequestParam(required = false)
           String cluster,
-      @Parameter(description = "Start of the time range, inclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "End of the time range, exclusive, ISO-8601 UTC")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Page size, 1 to 1000 (default 100)") @RequestParam(required = false)
-          Integer limit,
-      @Parameter(description = "Items to skip (default 0): the `nextOffset` of the previous page")
-          @RequestParam(required = false)
-          Integer offset) {
-    Window window = Window.of(from, to);
-    PageRequest page = PageRequest.of(limit, offset);
+      @ParameterObject ListQuery list) {
+    Window window = list.window();
+    PageRequest page = list.page();
     List<SyncView> rows =
         jdbc.query(
             """

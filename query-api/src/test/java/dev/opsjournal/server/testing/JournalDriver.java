@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.server.journal.JournalProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -38,7 +36,7 @@ public final class JournalDriver {
 
   private final KafkaTemplate<String, String> kafka;
   private final ObjectMapper json;
-  private final EventProcessingConfiguration processing;
+  private final JournalProgress progress;
   private final JdbcTemplate jdbc;
   private final AdminClient admin;
   private final String consumerGroup;
@@ -52,7 +50,7 @@ public final class JournalDriver {
       String consumerGroup) {
     this.kafka = kafka;
     this.json = json;
-    this.processing = processing;
+    this.progress = new JournalProgress(processing, jdbc);
     this.jdbc = jdbc;
     this.admin =
         AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
@@ -107,12 +105,12 @@ public final class JournalDriver {
     await()
         .atMost(patience)
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> nothingLeftToConsume() && processorsAtHead());
+        .until(() -> nothingLeftToConsume() && progress.atHead());
   }
 
   /** Waits until every processor reached the head of the event store. */
   public void awaitProcessorsAtHead(Duration patience) {
-    await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(this::processorsAtHead);
+    await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(progress::atHead);
   }
 
   /** Waits until everything published so far was consumed (not yet projected). */
@@ -160,26 +158,5 @@ public final class JournalDriver {
             .get()
             .get(partition);
     return offset == null ? -1 : offset.offset();
-  }
-
-  private boolean processorsAtHead() {
-    Long head =
-        jdbc.queryForObject(
-            "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
-    return processing.eventProcessors().values().stream()
-        .filter(StreamingEventProcessor.class::isInstance)
-        .map(StreamingEventProcessor.class::cast)
-        .allMatch(
-            processor ->
-                processor.isRunning()
-                    && !processor.isError()
-                    && !processor.processingStatus().isEmpty()
-                    && processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .allMatch(position -> reached(position, head)));
-  }
-
-  private static boolean reached(OptionalLong position, long head) {
-    return head < 0 || (position.isPresent() && position.getAsLong() >= head);
   }
 }

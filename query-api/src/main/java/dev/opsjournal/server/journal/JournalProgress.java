@@ -1,6 +1,7 @@
-package dev.opsjournal.server.report;
+package dev.opsjournal.server.journal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,22 +15,26 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Tells when every tracking processor has reached the head of the event store. */
+/**
+ * Tells when every tracking processor of this server has reached the head of the event store: the
+ * read models are current. The weekly export, the standalone replay, the live drift deadlines and
+ * the tests all ask it.
+ */
 @Component
-public class JournalCatchUp {
+public class JournalProgress {
 
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final EventProcessingConfiguration processing;
   private final JdbcTemplate jdbc;
 
-  JournalCatchUp(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+  public JournalProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
     this.processing = processing;
     this.jdbc = jdbc;
   }
 
   /** Waits until every processor is at the head; false if that took longer than {@code timeout}. */
-  boolean await(Duration timeout) throws InterruptedException {
+  public boolean await(Duration timeout) throws InterruptedException {
     ScheduledExecutorService poller =
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "journal-catch-up"));
     CompletableFuture<Void> caughtUp = new CompletableFuture<>();
@@ -58,23 +63,30 @@ public class JournalCatchUp {
     }
   }
 
-  /** Every streaming processor running, without error, at or past the newest stored event. */
+  /**
+   * Every streaming processor running, without error, at or past the newest stored event. The
+   * positions are read before the head: an event stored meanwhile (a policy's command, say) makes
+   * the answer "not yet", never a false "yes".
+   */
   public boolean atHead() {
+    List<StreamingEventProcessor> processors =
+        processing.eventProcessors().values().stream()
+            .filter(StreamingEventProcessor.class::isInstance)
+            .map(StreamingEventProcessor.class::cast)
+            .toList();
+    boolean healthy =
+        processors.stream()
+            .allMatch(p -> p.isRunning() && !p.isError() && !p.processingStatus().isEmpty());
+    List<OptionalLong> positions =
+        processors.stream()
+            .flatMap(p -> p.processingStatus().values().stream())
+            .map(EventTrackerStatus::getCurrentPosition)
+            .toList();
     Long head =
         jdbc.queryForObject(
             "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
     long newest = head == null ? -1 : head;
-    return processing.eventProcessors().values().stream()
-        .filter(StreamingEventProcessor.class::isInstance)
-        .map(StreamingEventProcessor.class::cast)
-        .allMatch(
-            processor ->
-                processor.isRunning()
-                    && !processor.isError()
-                    && !processor.processingStatus().isEmpty()
-                    && processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .allMatch(position -> reached(position, newest)));
+    return healthy && positions.stream().allMatch(position -> reached(position, newest));
   }
 
   private static boolean reached(OptionalLong position, long head) {
