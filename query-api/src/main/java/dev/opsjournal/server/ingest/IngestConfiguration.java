@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -62,6 +63,9 @@ class IngestConfiguration {
             },
             new FixedBackOff(500, 2));
     handler.addNotRetryableExceptions(MalformedObservationException.class);
+    // a failed record of a batch is retried by seeking back to it, which the container reports as
+    // an error-handler exception: routine here, said at WARN by the listener and the recoverer
+    handler.setLogLevel(KafkaException.Level.DEBUG);
     handler.setBackOffFunction(
         (record, failure) -> isInfrastructure(failure) ? unlimitedBackOff() : null);
     return handler;

@@ -9,7 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of the topics the server creates when they do not exist: the most
  *     servers that can share the ingest
  * @param maxObservationBytes a larger observation is refused to the dead-letter topic
+ * @param consumers consumer threads of this server (each takes its share of the partitions; more
+ *     than the partitions is useless)
+ * @param rememberedSubjects objects and Applications whose last observation is remembered, to drop
+ *     exact re-observations before they cost a transaction (about 250 bytes each)
  */
 @ConfigurationProperties("opsjournal.ingest")
 public record IngestProperties(
-    @DefaultValue("6") int partitions, @DefaultValue("1048576") int maxObservationBytes) {}
+    @DefaultValue("6") int partitions,
+    @DefaultValue("1048576") int maxObservationBytes,
+    @DefaultValue("2") int consumers,
+    @DefaultValue("250000") long rememberedSubjects) {}

@@ -1,27 +1,110 @@
 package dev.opsjournal.server.ingest;
 
 import dev.opsjournal.core.Topics;
+import dev.opsjournal.core.observation.Observation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code opsjournal.observations}. Offsets are committed after the commands are handled; a
- * re-delivered observation is a no-op in its aggregate.
+ * Consumes {@code opsjournal.observations} a poll at a time. Exact re-observations are dropped
+ * ({@link Repeats}); the rest are journaled together in one unit of work. When that fails, they are
+ * journaled one by one up to the one that fails, which the error handler then retries or
+ * dead-letters (see {@link IngestConfiguration}); the records after it are delivered again. Offsets
+ * are committed after the batch: a re-delivered observation is a no-op in its aggregate.
  */
 @Component
-class ObservationListener {
+class ObservationListener implements ConsumerSeekAware {
+
+  private static final Logger log = LoggerFactory.getLogger(ObservationListener.class);
 
   private final ObservationReader reader;
   private final ObservationRouter router;
+  private final Repeats repeats;
 
-  ObservationListener(ObservationReader reader, ObservationRouter router) {
+  ObservationListener(ObservationReader reader, ObservationRouter router, Repeats repeats) {
     this.reader = reader;
     this.router = router;
+    this.repeats = repeats;
   }
 
-  @KafkaListener(id = "observations", idIsGroup = false, topics = Topics.OBSERVATIONS)
-  void on(ConsumerRecord<String, String> record) {
-    router.route(reader.read(record.key(), record.value()));
+  @KafkaListener(
+      id = "observations",
+      idIsGroup = false,
+      topics = Topics.OBSERVATIONS,
+      batch = "true",
+      concurrency = "${opsjournal.ingest.consumers:2}")
+  void on(List<ConsumerRecord<String, String>> records) {
+    List<Pending> batch = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      Received received;
+      try {
+        received = reader.read(record.key(), record.value());
+      } catch (MalformedObservationException malformed) {
+        journal(batch);
+        throw new BatchListenerFailedException(malformed.getMessage(), malformed, record);
+      }
+      if (!repeats.isRepeat(received)) {
+        batch.add(new Pending(record, received));
+      }
+    }
+    journal(batch);
+  }
+
+  private void journal(List<Pending> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      router.routeTogether(batch.stream().map(Pending::observation).toList());
+      batch.forEach(p -> repeats.journaled(p.received()));
+    } catch (RuntimeException failure) {
+      log.debug(
+          "A batch of {} failed, journaling one by one: {}", batch.size(), failure.toString());
+      for (Pending pending : batch) {
+        try {
+          router.route(pending.observation());
+        } catch (RuntimeException e) {
+          if (IngestConfiguration.isInfrastructure(e)) {
+            log.warn(
+                "Journal unavailable at {}, will retry: {}", where(pending.record()), e.toString());
+          }
+          throw new BatchListenerFailedException(e.getMessage(), e, pending.record());
+        }
+        repeats.journaled(pending.received());
+      }
+    }
+    batch.clear();
+  }
+
+  private static String where(ConsumerRecord<?, ?> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+
+  /** Another server may have journaled these partitions meanwhile: start from the aggregates. */
+  @Override
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    repeats.forgetAll();
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    repeats.forgetAll();
+  }
+
+  private record Pending(ConsumerRecord<String, String> record, Received received) {
+    Observation observation() {
+      return received.observation();
+    }
   }
 }

@@ -21,7 +21,7 @@ class ObservationReader {
     this.maxBytes = properties.maxObservationBytes();
   }
 
-  Observation read(String key, String value) {
+  Received read(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new MalformedObservationException("empty observation (a tombstone?)");
     }
@@ -75,6 +75,6 @@ class ObservationReader {
               + observation.subject()
               + "': per-subject order would not hold");
     }
-    return observation;
+    return new Received(observation, ContentDigest.of(tree));
   }
 }

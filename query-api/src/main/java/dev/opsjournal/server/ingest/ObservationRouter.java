@@ -16,13 +16,21 @@ import dev.opsjournal.core.source.ObserveSourceAvailability;
 import dev.opsjournal.core.source.RecordCommit;
 import dev.opsjournal.core.source.RecordHistoryRewrite;
 import dev.opsjournal.server.catalog.ApplicationCatalog;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Turns an observation into the command for the aggregate it concerns, and waits for it. */
+/**
+ * Turns observations into commands for the aggregates they concern, and waits for them: a batch in
+ * one unit of work (one transaction, one append of all its events, each aggregate loaded and locked
+ * once), or one observation on its own.
+ */
 @Component
 class ObservationRouter {
 
@@ -31,19 +39,45 @@ class ObservationRouter {
   private final CommandGateway commands;
   private final ApplicationCatalog catalog;
   private final ApplicationEventPublisher events;
+  private final TransactionManager transactions;
 
   ObservationRouter(
-      CommandGateway commands, ApplicationCatalog catalog, ApplicationEventPublisher events) {
+      CommandGateway commands,
+      ApplicationCatalog catalog,
+      ApplicationEventPublisher events,
+      TransactionManager transactions) {
     this.commands = commands;
     this.catalog = catalog;
     this.events = events;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Journals the observations in order, all or none: the commands run nested in one unit of work,
+   * whose transaction commits at the end; any failure rolls every one of them back (and evicts the
+   * aggregates they touched from the cache) and is thrown.
+   */
+  void routeTogether(List<Observation> observations) {
+    UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+    unit.attachTransaction(transactions);
+    unit.execute(() -> observations.forEach(this::dispatch));
+    observations.forEach(this::announce);
   }
 
   void route(Observation observation) {
+    dispatch(observation);
+    announce(observation);
+  }
+
+  private void dispatch(Observation observation) {
     Object command = commandFor(observation);
     if (command != null) {
       commands.sendAndWait(command);
     }
+  }
+
+  /** After the commit: time-based rules may now look at what was journaled up to then. */
+  private void announce(Observation observation) {
     if (observation instanceof HeartbeatObserved heartbeat) {
       events.publishEvent(new JournalClockAdvanced(heartbeat.cluster(), heartbeat.observedAt()));
     }

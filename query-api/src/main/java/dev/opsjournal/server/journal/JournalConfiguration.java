@@ -8,10 +8,10 @@ import dev.opsjournal.core.source.GitSource;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,14 +37,31 @@ class JournalConfiguration {
                 configuration -> PropagatingErrorHandler.instance());
   }
 
+  /**
+   * Every processor handles up to {@code processor-batch-size} events in one transaction: at the
+   * head of the stream batches stay small (freshness is unchanged), while catching up or replaying
+   * they fill, and a transaction per event would be the cost.
+   */
   @Bean
-  ConfigurerModule journalAggregates() {
+  ConfigurerModule processorBatches(JournalProperties properties) {
     return configurer ->
         configurer
-            .configureAggregate(cached(TrackedResource.class))
-            .configureAggregate(cached(Application.class))
-            .configureAggregate(cached(GitSource.class))
-            .configureAggregate(cached(ControlPlane.class));
+            .eventProcessing()
+            .registerTrackingEventProcessorConfiguration(
+                configuration ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.processorBatchSize()));
+  }
+
+  @Bean
+  ConfigurerModule journalAggregates(JournalProperties properties) {
+    long entries = properties.cachedAggregates();
+    return configurer ->
+        configurer
+            .configureAggregate(cached(TrackedResource.class, entries))
+            .configureAggregate(cached(Application.class, entries))
+            .configureAggregate(cached(GitSource.class, entries))
+            .configureAggregate(cached(ControlPlane.class, entries));
   }
 
   /**
@@ -60,8 +77,8 @@ class JournalConfiguration {
         .build();
   }
 
-  private static <A> AggregateConfigurer<A> cached(Class<A> type) {
-    WeakReferenceCache cache = new WeakReferenceCache();
+  private static <A> AggregateConfigurer<A> cached(Class<A> type, long entries) {
+    BoundedCache cache = new BoundedCache(entries);
     return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
   }
 }

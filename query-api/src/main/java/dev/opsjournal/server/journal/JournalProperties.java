@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code opsjournal.journal.*}: the settings of the journal's rules (see {@link JournalPolicy}).
+ * {@code opsjournal.journal.*}: the settings of the journal's rules (see {@link JournalPolicy}),
+ * and {@code cached-aggregates}: how many aggregates of each kind (objects, Applications, Git
+ * sources, control planes) stay in memory between commands; the rest are sourced from the event
+ * store when next needed; and {@code processor-batch-size}: the most events a projection or policy
+ * handles in one transaction.
  */
 @ConfigurationProperties("opsjournal.journal")
 public record JournalProperties(
@@ -21,7 +25,9 @@ public record JournalProperties(
         Set<String> controllerManagers,
     @DefaultValue("5") int loopFlips,
     @DefaultValue("10m") Duration loopWindow,
-    @DefaultValue("9m") Duration controllerGrace) {
+    @DefaultValue("9m") Duration controllerGrace,
+    @DefaultValue("50000") long cachedAggregates,
+    @DefaultValue("100") int processorBatchSize) {
 
   JournalPolicy toPolicy() {
     return new JournalPolicy(

@@ -18,7 +18,7 @@ class ObservationReaderTest {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final ObservationReader reader =
-      new ObservationReader(json, new IngestProperties(6, 512));
+      new ObservationReader(json, new IngestProperties(6, 512, 1, 100));
 
   private final HeartbeatObserved heartbeat =
       new HeartbeatObserved(
@@ -29,7 +29,7 @@ class ObservationReaderTest {
 
   @Test
   void givenAHeartbeatOnTheWire_whenRead_thenTheSameHeartbeat() throws Exception {
-    Observation read = reader.read("local", json.writeValueAsString(heartbeat));
+    Observation read = reader.read("local", json.writeValueAsString(heartbeat)).observation();
 
     assertThat(read).isEqualTo(heartbeat);
   }
@@ -39,7 +39,7 @@ class ObservationReaderTest {
     String wire =
         "{\"type\":\"heartbeat\",\"cluster\":\"local\",\"observedAt\":\"2026-11-19T10:10:00Z\"}";
 
-    assertThat(reader.read("local", wire)).isInstanceOf(HeartbeatObserved.class);
+    assertThat(reader.read("local", wire).observation()).isInstanceOf(HeartbeatObserved.class);
   }
 
   @Test

@@ -1,0 +1,79 @@
+package dev.opsjournal.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * What an observation says, without when it was seen: 128 bits of a SHA-256 over the JSON tree
+ * minus its top-level {@code observedAt}. Two observations of one subject with the same digest say
+ * the same thing. A cryptographic hash, because whoever writes to a cluster chooses part of the
+ * input, and a collision would hide a change from the journal.
+ */
+record ContentDigest(long high, long low) {
+
+  private static final String TIME_FIELD = "observedAt";
+
+  static ContentDigest of(JsonNode observation) {
+    MessageDigest sha256 = sha256();
+    Iterator<Map.Entry<String, JsonNode>> fields = observation.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getKey().equals(TIME_FIELD)) {
+        feed(sha256, field.getKey());
+        feed(sha256, field.getValue());
+      }
+    }
+    ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
+    return new ContentDigest(digest.getLong(), digest.getLong());
+  }
+
+  /** Each value is tagged with its type and strings with their length, so no two trees collide. */
+  private static void feed(MessageDigest sha256, JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        sha256.update((byte) '{');
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          feed(sha256, field.getKey());
+          feed(sha256, field.getValue());
+        }
+        sha256.update((byte) '}');
+      }
+      case ARRAY -> {
+        sha256.update((byte) '[');
+        node.forEach(element -> feed(sha256, element));
+        sha256.update((byte) ']');
+      }
+      case NULL, MISSING -> sha256.update((byte) 'n');
+      case BOOLEAN -> sha256.update(node.booleanValue() ? (byte) 't' : (byte) 'f');
+      case NUMBER -> {
+        sha256.update((byte) '#');
+        feed(sha256, node.asText());
+      }
+      default -> {
+        sha256.update((byte) '"');
+        feed(sha256, node.asText());
+      }
+    }
+  }
+
+  private static void feed(MessageDigest sha256, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    sha256.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
