@@ -15,10 +15,12 @@ import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
 import dev.opsjournal.server.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +36,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +73,11 @@ class ObservationIngestIT {
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired EventProcessingConfiguration processing;
   @Autowired JdbcTemplate jdbc;
+  @Autowired KafkaListenerEndpointRegistry listeners;
+  @Autowired MeterRegistry meters;
+
+  private static final String T0 = "2026-11-16T09:00:00Z";
+  private static final String T1 = "2026-11-16T09:30:00Z";
 
   @Test
   void badObservationsAreDeadLetteredWithTheirReasonAndNothingValidIsLost() throws Exception {
@@ -121,6 +130,84 @@ class ObservationIngestIT {
     assertThat(timelineTypes(LAST)).containsExactly("ResourceAppeared");
   }
 
+  /**
+   * A poll is journaled in one transaction. When the database refuses one observation of it (here a
+   * trigger, as a full disk or a lost connection would), the ones before it are journaled one by
+   * one, the refused one is retried until the database takes it, and the ones after it follow:
+   * nothing is lost, nothing journaled twice, nothing dead-lettered. Exact re-observations of
+   * journaled objects are then dropped before the command bus.
+   */
+  @Test
+  void aBatchTheDatabaseRefusesInPartIsJournaledOnceWhenItRecovers() {
+    TestTokens.authorized(http);
+    JournalDriver driver =
+        new JournalDriver(
+            kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server");
+    List<ResourceKey> before = burst("before", 20);
+    List<ResourceKey> after = burst("after", 20);
+    ResourceKey refused = ResourceKey.of("local", "", "ConfigMap", "team-b", "refused");
+    jdbc.execute(
+        "create function refuse_for_a_while() returns trigger language plpgsql as $$ begin"
+            + " if new.aggregateidentifier like '%refused%' then"
+            + " raise exception 'disk full (simulated)'; end if; return new; end $$");
+    jdbc.execute(
+        "create trigger refuse_for_a_while before insert on domainevententry"
+            + " for each row execute function refuse_for_a_while()");
+    double repeatsBefore = meters.counter("opsjournal.ingest.repeats").count();
+
+    MessageListenerContainer listener = listeners.getListenerContainer("observations");
+    listener.stop();
+    Map<ResourceKey, Integer> partitions = new HashMap<>();
+    before.forEach(key -> partitions.put(key, publish(driver, configMap(key, T0))));
+    int refusedPartition = publish(driver, configMap(refused, T0));
+    after.forEach(key -> partitions.put(key, publish(driver, configMap(key, T0))));
+    listener.start();
+
+    // a poll spans partitions; on the refused one's, those before it are journaled, nothing after
+    List<ResourceKey> aheadOfIt =
+        before.stream().filter(key -> partitions.get(key) == refusedPartition).toList();
+    List<ResourceKey> behindIt =
+        after.stream().filter(key -> partitions.get(key) == refusedPartition).toList();
+    assertThat(aheadOfIt).isNotEmpty();
+    assertThat(behindIt).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> aheadOfIt.stream().allMatch(key -> appearances(key) == 1));
+    assertThat(appearances(refused)).isZero();
+    assertThat(behindIt).allSatisfy(key -> assertThat(appearances(key)).isZero());
+
+    jdbc.execute("drop trigger refuse_for_a_while on domainevententry");
+    driver.settle();
+    assertThat(appearances(refused)).isEqualTo(1);
+    assertThat(before).allSatisfy(key -> assertThat(appearances(key)).isEqualTo(1));
+    assertThat(after).allSatisfy(key -> assertThat(appearances(key)).isEqualTo(1));
+
+    before.forEach(key -> driver.publish(key.toString(), driver.write(configMap(key, T0, T1))));
+    driver.settle();
+    assertThat(meters.counter("opsjournal.ingest.repeats").count() - repeatsBefore)
+        .isEqualTo(before.size());
+    assertThat(before).allSatisfy(key -> assertThat(appearances(key)).isEqualTo(1));
+  }
+
+  private static int publish(JournalDriver driver, ResourceObserved observation) {
+    return driver.publish(observation.subject(), driver.write(observation)).partition();
+  }
+
+  private int appearances(ResourceKey key) {
+    return jdbc.queryForObject(
+        "select count(*) from domainevententry where aggregateidentifier = ?"
+            + " and payloadtype like '%ResourceAppeared'",
+        Integer.class, "resource:" + key);
+  }
+
+  private static List<ResourceKey> burst(String prefix, int count) {
+    List<ResourceKey> keys = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      keys.add(ResourceKey.of("local", "", "ConfigMap", "team-b", prefix + "-" + i));
+    }
+    return keys;
+  }
+
   private List<String> timelineTypes(ResourceKey key) {
     JsonNode page =
         http.getForObject(
@@ -168,10 +255,15 @@ class ObservationIngestIT {
   }
 
   private static ResourceObserved configMap(ResourceKey key, String at) {
+    return configMap(key, at, at);
+  }
+
+  /** The ConfigMap as written at {@code at}, seen at {@code seenAt}. */
+  private static ResourceObserved configMap(ResourceKey key, String at, String seenAt) {
     Instant time = Instant.parse(at);
     return new ResourceObserved(
         key,
-        time,
+        Instant.parse(seenAt),
         WatchAction.ADDED,
         "0c0c0c0c-0000-4000-8000-" + Math.abs(key.name().hashCode()),
         Long.toString(time.getEpochSecond()),

@@ -86,7 +86,7 @@ class IngestConfiguration {
     return false;
   }
 
-  private static String rootMessage(Throwable failure) {
+  static String rootMessage(Throwable failure) {
     Throwable t = failure;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

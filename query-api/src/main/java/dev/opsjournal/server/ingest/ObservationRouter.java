@@ -16,6 +16,7 @@ import dev.opsjournal.core.source.ObserveSourceAvailability;
 import dev.opsjournal.core.source.RecordCommit;
 import dev.opsjournal.core.source.RecordHistoryRewrite;
 import dev.opsjournal.server.catalog.ApplicationCatalog;
+import dev.opsjournal.server.journal.CommandWriters;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -40,16 +41,19 @@ class ObservationRouter {
   private final ApplicationCatalog catalog;
   private final ApplicationEventPublisher events;
   private final TransactionManager transactions;
+  private final CommandWriters writers;
 
   ObservationRouter(
       CommandGateway commands,
       ApplicationCatalog catalog,
       ApplicationEventPublisher events,
-      TransactionManager transactions) {
+      TransactionManager transactions,
+      CommandWriters writers) {
     this.commands = commands;
     this.catalog = catalog;
     this.events = events;
     this.transactions = transactions;
+    this.writers = writers;
   }
 
   /**
@@ -58,14 +62,17 @@ class ObservationRouter {
    * aggregates they touched from the cache) and is thrown.
    */
   void routeTogether(List<Observation> observations) {
-    UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-    unit.attachTransaction(transactions);
-    unit.execute(() -> observations.forEach(this::dispatch));
+    writers.asIngest(
+        () -> {
+          UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+          unit.attachTransaction(transactions);
+          unit.execute(() -> observations.forEach(this::dispatch));
+        });
     observations.forEach(this::announce);
   }
 
   void route(Observation observation) {
-    dispatch(observation);
+    writers.asIngest(() -> dispatch(observation));
     announce(observation);
   }
 

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.ResourceObserved;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +23,24 @@ import org.springframework.stereotype.Component;
 class Repeats {
 
   private final Cache<String, ContentDigest> lastJournaled;
+  private final Counter dropped;
 
-  Repeats(IngestProperties properties) {
+  Repeats(IngestProperties properties, MeterRegistry meters) {
     this.lastJournaled = Caffeine.newBuilder().maximumSize(properties.rememberedSubjects()).build();
+    this.dropped =
+        Counter.builder("opsjournal.ingest.repeats")
+            .description("exact re-observations dropped before the command bus")
+            .register(meters);
   }
 
   boolean isRepeat(Received received) {
-    return isConvergent(received)
-        && received.content().equals(lastJournaled.getIfPresent(subject(received)));
+    boolean repeat =
+        isConvergent(received)
+            && received.content().equals(lastJournaled.getIfPresent(subject(received)));
+    if (repeat) {
+      dropped.increment();
+    }
+    return repeat;
   }
 
   void journaled(Received received) {

@@ -20,14 +20,17 @@ class DeclarationPolicy {
   static final String PROCESSING_GROUP = "declarations";
 
   private final CommandGateway commands;
+  private final CommandWriters writers;
 
-  DeclarationPolicy(CommandGateway commands) {
+  DeclarationPolicy(CommandGateway commands, CommandWriters writers) {
     this.commands = commands;
+    this.writers = writers;
   }
 
   @EventHandler
   @DisallowReplay // a verdict is handed over once; a replay would hand over old verdicts again
   void on(ResourceStatusReported event) {
+    writers.aloneUntilUnitOfWorkEnds();
     commands.sendAndWait(
         new ObserveDeclaration(
             event.resource(),
