@@ -50,10 +50,19 @@ record WeekData(
 
   /** Objects in reading order: by kind, then namespace and name, then cluster. */
   static final Comparator<String> BY_OBJECT =
-      Comparator.comparing((String key) -> ResourceKey.parse(key).kind())
-          .thenComparing(key -> ResourceKey.parse(key).namespace())
-          .thenComparing(key -> ResourceKey.parse(key).name())
-          .thenComparing(key -> key);
+      (a, b) -> {
+        // each key parsed once per comparison: sorting a week's 20,000 objects compares often
+        ResourceKey x = ResourceKey.parse(a);
+        ResourceKey y = ResourceKey.parse(b);
+        int c = x.kind().compareTo(y.kind());
+        if (c == 0) {
+          c = x.namespace().compareTo(y.namespace());
+        }
+        if (c == 0) {
+          c = x.name().compareTo(y.name());
+        }
+        return c != 0 ? c : a.compareTo(b);
+      };
 
   /** Desired-value fields in reading order: replicas first, then images, then the rest. */
   static String fieldOrder(String field) {

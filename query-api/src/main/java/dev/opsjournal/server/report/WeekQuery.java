@@ -34,6 +34,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,7 @@ class WeekQuery {
     private final Instant end;
     private final MapSqlParameterSource params;
     private final List<KeyedSync> syncs = new ArrayList<>();
+    private final Map<String, List<Sync>> syncsByKey = new LinkedHashMap<>();
 
     Gathering(IsoWeek week, String cluster) {
       this.week = week;
@@ -101,6 +103,7 @@ class WeekQuery {
     WeekData gather() {
       List<ApplicationEvent> applicationEvents = applicationEvents();
       syncs.addAll(syncs());
+      syncs.forEach(s -> syncsByKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s.sync()));
       List<Tenure> tenures = tenures();
       List<Commit> commits = commits();
       List<Rewrite> rewrites = rewrites();
@@ -232,45 +235,64 @@ class WeekQuery {
     // --- Git ---
 
     private List<Commit> commits() {
-      return jdbc.query(
+      List<Commit> commits =
+          jdbc.query(
+              """
+              select g.* from git_commit g
+               where g.recorded_at >= :start and g.recorded_at < :end and %s
+               order by g.recorded_at, g.committed_at, g.sha
+              """
+                  .formatted(repoInCluster("g.repo_url")),
+              params,
+              (rs, i) -> commit(rs));
+      if (commits.isEmpty()) {
+        return commits;
+      }
+      // where each commit ran: one statement for all of them, not one per commit
+      Map<String, List<Sync>> firstRuns = new TreeMap<>();
+      jdbc.query(
           """
-          select g.* from git_commit g
-           where g.recorded_at >= :start and g.recorded_at < :end and %s
-           order by g.recorded_at, g.committed_at, g.sha
+          select distinct on (revision, application_key) * from sync_record
+           where revision in (:shas) and phase = 'Succeeded' and finished_at < :end and %s
+           order by revision, application_key, finished_at
           """
-              .formatted(repoInCluster("g.repo_url")),
-          params,
-          (rs, i) -> commit(rs));
+              .formatted(inCluster("application_key")),
+          new MapSqlParameterSource(params.getValues())
+              .addValue("shas", commits.stream().map(Commit::sha).distinct().toList()),
+          rs -> {
+            firstRuns
+                .computeIfAbsent(rs.getString("revision"), k -> new ArrayList<>())
+                .add(sync(rs));
+          });
+      return commits.stream()
+          .map(
+              c ->
+                  new Commit(
+                      c.source(),
+                      c.sha(),
+                      c.author(),
+                      c.committedAt(),
+                      c.recordedAt(),
+                      c.message(),
+                      c.affectedApplications(),
+                      firstRuns.getOrDefault(c.sha(), List.of()).stream()
+                          .sorted(Comparator.comparing(Sync::finishedAt))
+                          .map(first -> new Ran(first.application(), first))
+                          .toList()))
+          .toList();
     }
 
+    /** A commit as recorded; where it ran is added by {@link #commits} (not needed before). */
     private Commit commit(ResultSet rs) throws SQLException {
-      String sha = rs.getString("sha");
       return new Commit(
           rs.getString("source"),
-          sha,
+          rs.getString("sha"),
           rs.getString("author_name"),
           instant(rs, "committed_at"),
           instant(rs, "recorded_at"),
           rs.getString("message"),
           strings(rs, "affected_applications"),
-          ranIn(sha));
-    }
-
-    private List<Ran> ranIn(String sha) {
-      return jdbc
-          .query(
-              """
-              select distinct on (application_key) * from sync_record
-               where revision = :sha and phase = 'Succeeded' and finished_at < :end and %s
-               order by application_key, finished_at
-              """
-                  .formatted(inCluster("application_key")),
-              new MapSqlParameterSource(params.getValues()).addValue("sha", sha),
-              (rs, i) -> sync(rs))
-          .stream()
-          .sorted(Comparator.comparing(Sync::finishedAt))
-          .map(first -> new Ran(first.application(), first))
-          .toList();
+          List.of());
     }
 
     private List<Rewrite> rewrites() {
@@ -306,17 +328,22 @@ class WeekQuery {
     }
 
     private Sync sync(ResultSet rs) throws SQLException {
-      Instant finishedAt = instant(rs, "finished_at");
+      return sync(rs, "");
+    }
+
+    /** A sync_record row, its columns named with {@code prefix}. */
+    private Sync sync(ResultSet rs, String prefix) throws SQLException {
+      Instant finishedAt = instant(rs, prefix + "finished_at");
       boolean endedInWeek = finishedAt != null && finishedAt.isBefore(end);
       return new Sync(
-          applicationName(rs.getString("application_key")),
-          rs.getString("revision"),
-          rs.getString("initiated_by"),
-          rs.getBoolean("automated"),
-          rs.getBoolean("partial"),
-          endedInWeek ? rs.getString("phase") : "Running",
-          endedInWeek ? rs.getString("message") : "",
-          instant(rs, "started_at"),
+          applicationName(rs.getString(prefix + "application_key")),
+          rs.getString(prefix + "revision"),
+          rs.getString(prefix + "initiated_by"),
+          rs.getBoolean(prefix + "automated"),
+          rs.getBoolean(prefix + "partial"),
+          endedInWeek ? rs.getString(prefix + "phase") : "Running",
+          endedInWeek ? rs.getString(prefix + "message") : "",
+          instant(rs, prefix + "started_at"),
           endedInWeek ? finishedAt : null);
     }
 
@@ -336,17 +363,18 @@ class WeekQuery {
           });
       Map<String, Map<String, Map<String, List<String>>>> deployed = deployedValues(tenures);
 
+      // who held something, by cluster and Application name: a set, not a scan per Application
+      Set<String> holders = new HashSet<>();
+      tenures.forEach(
+          t -> holders.add(ResourceKey.parse(t.resource()).cluster() + "|" + t.application()));
       List<Environment> environments = new ArrayList<>();
       for (ApplicationEvent latest : latestPerApplication(applicationEvents, end)) {
         boolean goneBeforeWeek =
             latest.kind().equals(ReportProjection.DELETED) && latest.at().isBefore(start);
         String name = latest.spec().application();
-        List<Sync> own =
-            syncs.stream().filter(s -> s.key().equals(latest.key())).map(KeyedSync::sync).toList();
+        List<Sync> own = List.copyOf(syncsByKey.getOrDefault(latest.key(), List.of()));
         boolean heldSomething =
-            tenures.stream()
-                .anyMatch(
-                    t -> sameCluster(t.resource(), latest.key()) && t.application().equals(name));
+            holders.contains(ResourceKey.parse(latest.key()).cluster() + "|" + name);
         if (goneBeforeWeek || (own.isEmpty() && !heldSomething)) {
           continue;
         }
@@ -369,26 +397,29 @@ class WeekQuery {
      */
     private Map<String, Map<String, Map<String, List<String>>>> deployedValues(
         List<Tenure> tenures) {
-      List<Write> writes = new ArrayList<>();
-      for (Tenure t : tenures) {
-        Instant from = t.from().isBefore(start) ? start : t.from();
-        jdbc
-            .query(
-                """
-                select w.*, cast(:owner as text) as application from report_object_write w
-                 where w.resource_key = :resource and w.at <= :from and w.kind <> 'DELETED'
-                   and w.manager in (:syncManagers)
-                 order by w.at desc limit 1
-                """,
-                new MapSqlParameterSource(params.getValues())
-                    .addValue("owner", t.application())
-                    .addValue("resource", t.resource())
-                    .addValue("from", Timestamp.from(from)),
-                (rs, i) -> write(rs))
-            .stream()
-            .map(w -> new Write(w.resource(), from, w.kind(), w.manager(), w.desired(), w.owner()))
-            .forEach(writes::add);
-      }
+      // the values in force when each tenure (or the week) began: one statement for all the
+      // week's tenures (the same intervals as tenures()), each an index lookup
+      List<Write> writes =
+          new ArrayList<>(
+              jdbc.query(
+                  """
+                  select w.resource_key, o.tenure_from as at, w.kind, w.manager, w.desired,
+                         o.application
+                    from (select resource_key, application,
+                                 greatest(valid_from, cast(:start as timestamptz)) as tenure_from
+                            from ownership_interval
+                           where valid_from < :end and (valid_to is null or valid_to > :start)
+                             and %s) o
+                    cross join lateral (
+                      select * from report_object_write w
+                       where w.resource_key = o.resource_key and w.at <= o.tenure_from
+                         and w.kind <> 'DELETED' and w.manager in (:syncManagers)
+                       order by w.at desc limit 1) w
+                   order by o.resource_key, o.tenure_from
+                  """
+                      .formatted(inCluster("resource_key")),
+                  params,
+                  (rs, i) -> write(rs)));
       writes.addAll(
           jdbc.query(
               """
@@ -505,14 +536,40 @@ class WeekQuery {
     // --- drift ---
 
     private List<Drift> drifts() {
+      // with each episode, in the same statement: the values its actor wrote (its first write
+      // after the start) and the sync that corrected it (its Application's last successful sync
+      // between the start and the correction), each an index lookup
       return sortedByStartThenObject(
           jdbc.query(
               """
-          select * from drift_episode
-           where started_at < :end and (corrected_at is null or corrected_at > :start) and %s
-           order by started_at, resource_key, episode
-          """
-                  .formatted(inCluster("resource_key")),
+              select d.*, w.desired::text as written,
+                     s.application_key as s_application_key, s.revision as s_revision,
+                     s.initiated_by as s_initiated_by, s.automated as s_automated,
+                     s.partial as s_partial, s.phase as s_phase, s.message as s_message,
+                     s.started_at as s_started_at, s.finished_at as s_finished_at
+                from drift_episode d
+                left join lateral (
+                  select w.desired from report_object_write w
+                   where w.resource_key = d.resource_key and w.manager = d.actor
+                     and w.kind = 'CHANGED' and w.at >= d.started_at
+                     and w.at <= case when d.corrected_at < :end then d.corrected_at
+                                      else cast(:end as timestamptz) end
+                   order by w.at limit 1) w on true
+                left join lateral (
+                  select * from sync_record s
+                   where s.application_key = split_part(d.resource_key, '/', 1)
+                           || '/argoproj.io/Application/'
+                           || case when position('/' in d.application) > 0 then d.application
+                                   else '/' || d.application end
+                     and s.phase = 'Succeeded'
+                     and d.corrected_at < :end
+                     and s.finished_at >= d.started_at and s.finished_at <= d.corrected_at
+                   order by s.finished_at desc limit 1) s on true
+               where d.started_at < :end and (d.corrected_at is null or d.corrected_at > :start)
+                 and %s
+               order by d.started_at, d.resource_key, d.episode
+              """
+                  .formatted(inCluster("d.resource_key")),
               params,
               (rs, i) -> {
                 String resource = rs.getString("resource_key");
@@ -528,76 +585,85 @@ class WeekQuery {
                     rs.getString("evidence"),
                     actor,
                     fields,
-                    written(resource, actor, fields, startedAt, corrected ? correctedAt : end),
+                    written(rs.getString("written"), fields),
                     startedAt,
                     corrected ? correctedAt : null,
                     corrected ? rs.getString("correction") : null,
                     corrected ? rs.getString("corrected_by") : null,
-                    corrected
-                        ? correctingSync(resource, application, startedAt, correctedAt)
-                        : null);
+                    corrected && rs.getString("s_application_key") != null ? sync(rs, "s_") : null);
               }),
           Drift::startedAt,
           Drift::resource);
     }
 
-    /**
-     * The values the drift's actor wrote to the drifted fields: its first write after the start.
-     */
-    private Map<String, String> written(
-        String resource, String actor, List<String> fields, Instant from, Instant to) {
-      List<Map<String, String>> found =
-          jdbc.query(
-              """
-              select desired::text as desired from report_object_write
-               where resource_key = :resource and manager = :actor and kind = 'CHANGED'
-                 and at >= :from and at <= :to
-               order by at limit 1
-              """,
-              new MapSqlParameterSource()
-                  .addValue("resource", resource)
-                  .addValue("actor", actor)
-                  .addValue("from", Timestamp.from(from))
-                  .addValue("to", Timestamp.from(to)),
-              (rs, i) -> desired(rs.getString("desired")));
+    /** Of the values the drift's actor wrote, those of the drifted fields. */
+    private Map<String, String> written(String desired, List<String> fields) {
       Map<String, String> written = new TreeMap<>(Comparator.comparing(WeekData::fieldOrder));
-      found.stream()
-          .findFirst()
-          .ifPresent(
-              desired ->
-                  desired.forEach(
-                      (field, value) -> {
-                        if (fields.contains(field)) {
-                          written.put(field, value);
-                        }
-                      }));
+      if (desired != null) {
+        desired(desired)
+            .forEach(
+                (field, value) -> {
+                  if (fields.contains(field)) {
+                    written.put(field, value);
+                  }
+                });
+      }
       return written;
-    }
-
-    private Sync correctingSync(
-        String resource, String application, Instant startedAt, Instant correctedAt) {
-      String key = applicationKey(resource, application);
-      return jdbc
-          .query(
-              """
-              select * from sync_record
-               where application_key = :key and phase = 'Succeeded'
-                 and finished_at >= :from and finished_at <= :to
-               order by finished_at desc limit 1
-              """,
-              new MapSqlParameterSource(params.getValues())
-                  .addValue("key", key)
-                  .addValue("from", Timestamp.from(startedAt))
-                  .addValue("to", Timestamp.from(correctedAt)),
-              (rs, i) -> sync(rs))
-          .stream()
-          .findFirst()
-          .orElse(null);
     }
 
     // --- conflicts ---
 
     private List<Conflict> conflicts() {
+      String inWeek =
+          """
+          select resource_key, episode from conflict_episode
+           where started_at < :end and (ended_at is null or ended_at > :start) and %s
+          """
+              .formatted(inCluster("resource_key"));
+      // every flip and every declaration of the week's conflicts: two statements, not three per
+      // conflict
+      Map<String, List<Flip>> flipsByEpisode = new LinkedHashMap<>();
+      jdbc.query(
+          """
+          select f.* from conflict_flip f join (%s) e
+              on e.resource_key = f.resource_key and e.episode = f.episode
+           order by f.resource_key, f.episode, f.flip
+          """
+              .formatted(inWeek),
+          params,
+          rs -> {
+            String resource = rs.getString("resource_key");
+            String to = rs.getString("to_app");
+            Instant at = instant(rs, "at");
+            flipsByEpisode
+                .computeIfAbsent(resource + "#" + rs.getInt("episode"), k -> new ArrayList<>())
+                .add(
+                    new Flip(
+                        rs.getInt("flip"),
+                        rs.getString("from_app"),
+                        to,
+                        at,
+                        syncAt(resource, to, at)));
+          });
+      Map<String, List<Declaration>> declarations = new LinkedHashMap<>();
+      jdbc.query(
+          """
+          select d.resource_key, d.application, d.valid_from, d.valid_to
+            from declaration_interval d
+           where d.resource_key in (select resource_key from (%s) e)
+           order by d.resource_key, d.valid_from, d.application
+          """
+              .formatted(inWeek),
+          params,
+          rs -> {
+            declarations
+                .computeIfAbsent(rs.getString("resource_key"), k -> new ArrayList<>())
+                .add(
+                    new Declaration(
+                        rs.getString("application"),
+                        instant(rs, "valid_from"),
+                        instant(rs, "valid_to")));
+          });
       return sortedByStartThenObject(
           jdbc.query(
               """
@@ -610,7 +676,9 @@ class WeekQuery {
               (rs, i) -> {
                 String resource = rs.getString("resource_key");
                 int episode = rs.getInt("episode");
-                List<Flip> allFlips = flips(resource, episode);
+                List<Flip> allFlips =
+                    flipsByEpisode.getOrDefault(resource + "#" + episode, List.of());
+                List<Declaration> declared = declarations.getOrDefault(resource, List.of());
                 List<Flip> flips = allFlips.stream().filter(f -> f.at().isBefore(end)).toList();
                 Instant loopAt = instant(rs, "loop_detected_at");
                 Instant endedAt = instant(rs, "ended_at");
@@ -623,13 +691,13 @@ class WeekQuery {
                 return new Conflict(
                     resource,
                     applications,
-                    conflictStart(resource, applications, instant(rs, "started_at")),
+                    conflictStart(declared, applications, instant(rs, "started_at")),
                     loopAt != null && loopAt.isBefore(end) ? loopAt : null,
                     ended ? endedAt : null,
                     ended ? rs.getString("winner") : null,
                     holder,
                     flips,
-                    declaringAtEnd(resource));
+                    declaringAtEnd(declared));
               }),
           Conflict::startedAt,
           Conflict::resource);
@@ -642,67 +710,39 @@ class WeekQuery {
      * its start can be the takeover's; declarations are timed by observation whatever the order,
      * which makes a week read the same on every replay.
      */
-    private Instant conflictStart(String resource, List<String> applications, Instant startedAt) {
+    private Instant conflictStart(
+        List<Declaration> declarations, List<String> applications, Instant startedAt) {
       List<Instant> declared =
-          jdbc
-              .queryForList(
-                  """
-                  select valid_from from declaration_interval
-                   where resource_key = :resource and application in (:applications)
-                     and valid_from <= :startedAt
-                     and (valid_to is null or valid_to > :startedAt)
-                   order by valid_from
-                  """,
-                  new MapSqlParameterSource()
-                      .addValue("resource", resource)
-                      .addValue("applications", applications)
-                      .addValue("startedAt", Timestamp.from(startedAt)),
-                  Timestamp.class)
-              .stream()
-              .map(Timestamp::toInstant)
+          declarations.stream()
+              .filter(d -> applications.contains(d.application()))
+              .filter(d -> !d.from().isAfter(startedAt))
+              .filter(d -> d.to() == null || d.to().isAfter(startedAt))
+              .map(Declaration::from)
+              .sorted()
               .toList();
       return declared.size() < 2 || !declared.get(1).isBefore(startedAt)
           ? startedAt
           : declared.get(1);
     }
 
-    private List<Flip> flips(String resource, int episode) {
-      return jdbc.query(
-          """
-          select * from conflict_flip where resource_key = :resource and episode = :episode
-           order by flip
-          """,
-          new MapSqlParameterSource().addValue("resource", resource).addValue("episode", episode),
-          (rs, i) -> {
-            String to = rs.getString("to_app");
-            Instant at = instant(rs, "at");
-            return new Flip(
-                rs.getInt("flip"), rs.getString("from_app"), to, at, syncAt(resource, to, at));
-          });
-    }
-
     /** The sync of {@code application} running (or ending) at {@code at}, if the journal has it. */
     private Sync syncAt(String resource, String application, Instant at) {
       String key = applicationKey(resource, application);
-      return syncs.stream()
-          .filter(s -> s.key().equals(key))
-          .map(KeyedSync::sync)
+      return syncsByKey.getOrDefault(key, List.of()).stream()
           .filter(s -> !s.startedAt().isAfter(at))
           .filter(s -> s.finishedAt() == null || !s.finishedAt().isBefore(at))
           .reduce((first, second) -> second)
           .orElse(null);
     }
 
-    private List<String> declaringAtEnd(String resource) {
-      return jdbc.queryForList(
-          """
-          select distinct application from declaration_interval
-           where resource_key = :resource and valid_from < :end
-             and (valid_to is null or valid_to >= :end)
-           order by application
-          """,
-          new MapSqlParameterSource(params.getValues()).addValue("resource", resource),
-          String.class);
+    private List<String> declaringAtEnd(List<Declaration> declarations) {
+      return declarations.stream()
+          .filter(d -> d.from().isBefore(end))
+          .filter(d -> d.to() == null || !d.to().isBefore(end))
+          .map(Declaration::application)
+          .distinct()
+          .sorted()
+          .toList();
     }
 
     // --- outages and conditions ---
@@ -807,12 +847,6 @@ class WeekQuery {
         .toString();
   }
 
-  private static boolean sameCluster(String resource, String applicationKey) {
-    return ResourceKey.parse(resource)
-        .cluster()
-        .equals(ResourceKey.parse(applicationKey).cluster());
-  }
-
   private Map<String, String> desired(String text) {
     try {
       return json.readValue(text, DESIRED);
@@ -824,6 +858,9 @@ class WeekQuery {
   private record ApplicationEvent(String key, Instant at, String kind, Spec spec) {}
 
   private record KeyedSync(String key, Sync sync) {}
+
+  /** An Application's declaration of an object, from when until when (null: still declared). */
+  private record Declaration(String application, Instant from, Instant to) {}
 
   /** A write to an object's desired state, and who owned the object then. */
   private record Write(

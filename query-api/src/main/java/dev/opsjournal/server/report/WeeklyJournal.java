@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,10 @@ final class WeeklyJournal {
 
   private static final Pattern CONTAINER_IMAGE =
       Pattern.compile("spec\\.template\\.spec\\.(?:initC|c)ontainers\\[name=([^]]+)]\\.image");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern MARKDOWN_CHARACTERS = Pattern.compile("([\\\\`*_\\[\\]<>|])");
+  private static final Pattern MERMAID_SYNTAX = Pattern.compile("[:#;]");
+  private static final Pattern SPACES = Pattern.compile(" +");
   private static final String SHARED_RESOURCE_WARNING = "SharedResourceWarning";
 
   /** Shorter windows are drawn as milestones: a bar of minutes does not show on a week. */
@@ -77,7 +82,9 @@ final class WeeklyJournal {
   private final boolean severalClusters;
   private final boolean severalContainers;
   private final List<ConflictGroup> conflictGroups;
+  private final Map<String, List<Conflict>> conflictsByObject;
   private final StringBuilder out = new StringBuilder();
+  private Map<String, Set<String>> repositories;
 
   private WeeklyJournal(WeekData data) {
     this.data = data;
@@ -87,6 +94,10 @@ final class WeeklyJournal {
     this.severalClusters = clusters(data).size() > 1;
     this.severalContainers = containers(data).size() > 1;
     this.conflictGroups = groups(data.conflicts());
+    this.conflictsByObject = new HashMap<>();
+    data.conflicts()
+        .forEach(
+            c -> conflictsByObject.computeIfAbsent(c.resource(), k -> new ArrayList<>()).add(c));
   }
 
   /** The week as Markdown, ending with a newline. */
@@ -186,8 +197,18 @@ final class WeeklyJournal {
             t ->
                 held.computeIfAbsent(t.application(), k -> new ArrayList<>())
                     .add(object(t.resource())));
-    held.forEach(
-        (application, objects) -> line("- " + app(application) + " held " + join(objects) + "."));
+    if (held.size() > LONE_LINES) {
+      line(
+          "- "
+              + format(held.size())
+              + " Applications held "
+              + format(before.holdings().size())
+              + " objects (see Ownership).");
+    } else {
+      held.forEach(
+          (application, objects) ->
+              line("- " + app(application) + " held " + joinCapped(objects, "more objects") + "."));
+    }
     if (!carried.isEmpty()) {
       line("- Still open: " + join(carried) + ".");
     }
@@ -205,7 +226,9 @@ final class WeeklyJournal {
     }
     if (!data.applicationChanges().isEmpty()) {
       heading("### Applications");
-      for (ApplicationChange change : data.applicationChanges()) {
+      List<ApplicationChange> changes = data.applicationChanges();
+      for (ApplicationChange change :
+          changes.subList(0, Math.min(changes.size(), INTRODUCED_LINES))) {
         Spec spec = change.spec();
         String name = "- " + bold(app(spec.application())) + ", ";
         line(
@@ -230,6 +253,30 @@ final class WeeklyJournal {
                       + syncPolicy(spec)
                       + ".";
             });
+      }
+      if (changes.size() > INTRODUCED_LINES) {
+        Map<String, Long> kinds =
+            changes.subList(INTRODUCED_LINES, changes.size()).stream()
+                .collect(
+                    Collectors.groupingBy(
+                        ApplicationChange::kind, TreeMap::new, Collectors.counting()));
+        List<String> counted = new ArrayList<>();
+        kinds.forEach(
+            (kind, n) ->
+                counted.add(
+                    format(n)
+                        + " "
+                        + switch (kind) {
+                          case ReportProjection.REGISTERED -> "registered";
+                          case ReportProjection.DELETED -> "deleted";
+                          default -> "changed";
+                        }));
+        line(
+            "- "
+                + format(changes.size() - INTRODUCED_LINES)
+                + " more changes to Applications: "
+                + join(counted)
+                + ".");
       }
     }
     if (!data.commits().isEmpty() || !data.rewrites().isEmpty()) {
@@ -318,7 +365,104 @@ final class WeeklyJournal {
             .count();
   }
 
+  /** Every object has its line up to this many; beyond, only the eventful ones do. */
+  static final int OBJECT_LINES = 50;
+
+  /** Eventful objects listed when there are more than {@link #OBJECT_LINES} objects. */
+  static final int EVENTFUL_LINES = 100;
+
+  /** Objects, then drifts, the chart shows at most. */
+  static final int CHART_OBJECTS = 30;
+
+  static final int CHART_DRIFTS = 30;
+
+  /** Applications introduced with a line each; the rest are counted. */
+  static final int INTRODUCED_LINES = 50;
+
   // --- environment differences ---
+
+  /** A family's table shows every row up to this many; beyond it, only the rows that differ. */
+  static final int TABLE_ROWS = 50;
+
+  /** The cluster of a family's row when its members deploy to different places. */
+  private static final String ANY_CLUSTER = "*";
+
+  /** Lone Applications are one line each up to this many; beyond it, one line for them all. */
+  static final int LONE_LINES = 20;
+
+  /** Items a sentence lists before it says how many more there are. */
+  static final int LISTED = 10;
+
+  /** Path segments under which Kustomize-style layouts keep one directory per environment. */
+  private static final Set<String> ENVIRONMENT_DIRECTORIES =
+      Set.of("overlays", "envs", "environments", "env", "stages");
+
+  /** Last path segments that name an environment. */
+  private static final Set<String> ENVIRONMENT_NAMES =
+      Set.of(
+          "dev",
+          "develop",
+          "development",
+          "test",
+          "testing",
+          "qa",
+          "int",
+          "integration",
+          "staging",
+          "stage",
+          "stg",
+          "uat",
+          "preprod",
+          "pre-prod",
+          "prod",
+          "production",
+          "live",
+          "sandbox");
+
+  /**
+   * The family of an Application: the Applications that deploy the same thing to different places.
+   * Its repository (compared as the journal compares repositories) and its path without the
+   * environment: the last segment is dropped when its parent is an environment directory ({@code
+   * overlays}, {@code envs}, {@code environments}, {@code env}, {@code stages}) or when it names an
+   * environment ({@code dev}, {@code staging}, {@code prod}, ...), and then the environment
+   * directory too. {@code apps/web/overlays/dev} and {@code apps/web/overlays/prod} of one
+   * repository are the family {@code apps/web}; Applications with the very same path (one chart,
+   * several destinations) are one family; {@code apps/web} and {@code apps/api} are not.
+   */
+  static String family(Spec spec) {
+    return repositoryIdentity(spec.repoUrl()) + "#" + familyPath(spec.path());
+  }
+
+  /** The path of a family, as written in its heading: {@code apps/web}. */
+  static String familyPath(String path) {
+    List<String> segments = new ArrayList<>();
+    for (String s : path.strip().split("/")) {
+      if (!s.isEmpty() && !s.equals(".")) {
+        segments.add(s);
+      }
+    }
+    int n = segments.size();
+    if (n >= 1
+        && (ENVIRONMENT_NAMES.contains(segments.get(n - 1).toLowerCase(Locale.ROOT))
+            || (n >= 2
+                && ENVIRONMENT_DIRECTORIES.contains(
+                    segments.get(n - 2).toLowerCase(Locale.ROOT))))) {
+      segments.remove(--n);
+      if (n >= 1
+          && ENVIRONMENT_DIRECTORIES.contains(segments.get(n - 1).toLowerCase(Locale.ROOT))) {
+        segments.remove(--n);
+      }
+    }
+    return String.join("/", segments);
+  }
+
+  /** Applications grouped by {@link #family}, in the order of their first member. */
+  static List<List<Environment>> families(List<Environment> environments) {
+    Map<String, List<Environment>> families = new LinkedHashMap<>();
+    environments.forEach(
+        e -> families.computeIfAbsent(family(e.spec()), k -> new ArrayList<>()).add(e));
+    return List.copyOf(families.values());
+  }
 
   private void environments() {
     heading("## Environment differences");
@@ -327,80 +471,242 @@ final class WeeklyJournal {
       line("Nothing was deployed.");
       return;
     }
-    line(
-        "What Argo CD applied for each Application, from its own syncs (changes made by hand are"
-            + " drift, under Observed behaviour):");
-    line();
-    List<String> header = new ArrayList<>();
-    header.add("");
-    environments.forEach(e -> header.add(app(e.spec().application())));
-    row(header);
-    row(header.stream().map(h -> "---").toList());
-    row(cells("source path", environments, e -> code(e.spec().path())));
-    row(cells("destination", environments, e -> destination(e.spec(), environments)));
-    row(cells("revisions synced", environments, this::revisions));
-
-    // every object any of them deployed, and every field of it they set
-    Map<String, Set<String>> fields = new TreeMap<>(WeekData.BY_OBJECT);
-    environments.forEach(
-        e ->
-            e.deployed()
-                .forEach(
-                    d ->
-                        fields
-                            .computeIfAbsent(
-                                d.resource(),
-                                k -> new TreeSet<>(Comparator.comparing(WeekData::fieldOrder)))
-                            .addAll(d.values().keySet())));
-    boolean qualify = fields.values().stream().filter(f -> !f.isEmpty()).count() > 1;
-    List<String> differ = new ArrayList<>();
-    List<String> same = new ArrayList<>();
-    fields.forEach(
-        (resource, paths) -> {
-          if (paths.isEmpty()) {
-            row(
-                cells(
-                    object(resource),
-                    environments,
-                    e -> deployed(e, resource).isPresent() ? "deployed" : "—"));
-            return;
-          }
-          for (String path : paths) {
-            row(
-                cells(
-                    object(resource) + " " + fieldLabel(path),
-                    environments,
-                    e -> values(e, resource, path).map(WeeklyJournal::values).orElse("—")));
-            compare(environments, resource, path, qualify, differ, same);
-          }
-        });
-    if (environments.size() > 1 && (!differ.isEmpty() || !same.isEmpty())) {
-      String all = environments.size() == 2 ? "both" : "all";
+    List<List<Environment>> families = families(environments);
+    List<List<Environment>> compared = families.stream().filter(f -> f.size() > 1).toList();
+    List<Environment> lone =
+        families.stream().filter(f -> f.size() == 1).map(f -> f.get(0)).toList();
+    if (!compared.isEmpty()) {
+      line(
+          "What Argo CD applied for each Application, from its own syncs (changes made by hand are"
+              + " drift, under Observed behaviour)"
+              + (families.size() == 1
+                  ? ":"
+                  : ", side by side for the Applications that deploy the same source to different"
+                      + " places:"));
       line();
-      if (differ.isEmpty()) {
-        line("The environments have the same " + join(same) + ".");
-      } else {
-        line(
-            "The environments differ in "
-                + join(differ)
-                + (same.isEmpty() ? "" : "; " + all + " have the same " + join(same))
-                + ".");
-      }
     }
+    for (List<Environment> family : compared) {
+      if (families.size() > 1) {
+        Spec first = family.get(0).spec();
+        heading(
+            "### "
+                + code(familyPath(first.path()).isEmpty() ? "/" : familyPath(first.path()))
+                + " of "
+                + code(first.repoUrl()));
+      }
+      familyTable(family);
+    }
+    if (!lone.isEmpty()) {
+      line();
+      loneApplications(lone);
+    }
+    Set<String> deploying = new HashSet<>();
+    environments.forEach(e -> deploying.add(e.spec().application()));
     List<String> idle =
-        applicationsDuringWeek().stream()
-            .filter(a -> environments.stream().noneMatch(e -> e.spec().application().equals(a)))
-            .toList();
+        applicationsDuringWeek().stream().filter(a -> !deploying.contains(a)).toList();
     if (!idle.isEmpty()) {
       line();
       line(
           "Argo CD applied nothing for "
-              + join(apps(idle))
+              + joinCapped(apps(idle), "others")
               + " this week: "
               + (idle.size() == 1 ? "it" : "they")
               + " held no object and ran no sync.");
     }
     sharedDestinations(environments);
+  }
+
+  /** Applications no other Application deploys the same source as: nothing to compare. */
+  private void loneApplications(List<Environment> lone) {
+    if (lone.size() > LONE_LINES) {
+      line(
+          format(lone.size())
+              + " Applications are each the only one deploying their source, so there is nothing"
+              + " to compare them with; they deployed "
+              + format(lone.stream().mapToLong(e -> e.deployed().size()).sum())
+              + " objects: "
+              + joinCapped(lone.stream().map(e -> app(e.spec().application())).toList(), "others")
+              + ".");
+      return;
+    }
+    line(
+        lone.size() == 1
+            ? "Nothing to compare for this Application, the only one deploying its source:"
+            : "Nothing to compare for these Applications, each the only one deploying its source:");
+    line();
+    for (Environment e : lone) {
+      line(
+          "- "
+              + bold(app(e.spec().application()))
+              + ": "
+              + code(e.spec().path().isEmpty() ? "/" : e.spec().path())
+              + " to namespace "
+              + code(e.spec().destinationNamespace())
+              + ", "
+              + count(e.deployed().size(), "object")
+              + "; revisions synced: "
+              + revisions(e)
+              + ".");
+    }
+  }
+
+  /**
+   * An object's key without its cluster, and without its namespace when it is {@code namespace}.
+   */
+  private static String relative(String resource, String namespace) {
+    ResourceKey key = ResourceKey.parse(resource);
+    return ANY_CLUSTER
+        + "/"
+        + key.group()
+        + "/"
+        + key.kind()
+        + "/"
+        + (key.namespace().equals(namespace) ? "" : key.namespace())
+        + "/"
+        + key.name();
+  }
+
+  /** One row of a family's table: an object, or one of its fields, and each member's value. */
+  private record Row(String resource, String path, List<String> cells, boolean differs) {}
+
+  private void familyTable(List<Environment> family) {
+    List<String> header = new ArrayList<>();
+    header.add("");
+    family.forEach(e -> header.add(app(e.spec().application())));
+    boolean oneCluster =
+        family.stream()
+                .map(e -> e.spec().destinationServer() + "|" + e.spec().destinationName())
+                .distinct()
+                .count()
+            == 1;
+    // environments in different places deploy the same objects there: when the members'
+    // destinations differ, an object is its kind and name (and its namespace only when it is not
+    // the member's destination namespace)
+    boolean onePlace = family.stream().map(e -> destinationKey(e.spec())).distinct().count() == 1;
+    // per object and field, the values each member deployed: as many entries as deployed
+    Map<String, Map<String, Map<Integer, List<String>>>> byObject =
+        new TreeMap<>(WeekData.BY_OBJECT);
+    for (int i = 0; i < family.size(); i++) {
+      String namespace = family.get(i).spec().destinationNamespace();
+      for (Deployed d : family.get(i).deployed()) {
+        String row = onePlace ? d.resource() : relative(d.resource(), namespace);
+        Map<String, Map<Integer, List<String>>> fields =
+            byObject.computeIfAbsent(
+                row, k -> new TreeMap<>(Comparator.comparing(WeekData::fieldOrder)));
+        fields.computeIfAbsent("", k -> new TreeMap<>()).put(i, List.of());
+        for (Map.Entry<String, List<String>> v : d.values().entrySet()) {
+          if (!v.getValue().isEmpty()) {
+            fields.computeIfAbsent(v.getKey(), k -> new TreeMap<>()).put(i, v.getValue());
+          }
+        }
+      }
+    }
+    boolean qualify = byObject.values().stream().filter(f -> f.size() > 1).count() > 1;
+    List<Row> rows = new ArrayList<>();
+    List<String> differ = new ArrayList<>();
+    List<String> same = new ArrayList<>();
+    byObject.forEach(
+        (resource, fields) -> {
+          if (fields.size() == 1) {
+            Map<Integer, List<String>> present = fields.get("");
+            List<String> cells = new ArrayList<>();
+            cells.add(object(resource));
+            for (int i = 0; i < family.size(); i++) {
+              cells.add(present.containsKey(i) ? "deployed" : "—");
+            }
+            rows.add(new Row(resource, "", cells, present.size() < family.size()));
+            return;
+          }
+          fields.forEach(
+              (path, byMember) -> {
+                if (path.isEmpty()) {
+                  return;
+                }
+                List<String> cells = new ArrayList<>();
+                cells.add(object(resource) + " " + fieldLabel(path));
+                for (int i = 0; i < family.size(); i++) {
+                  List<String> v = byMember.get(i);
+                  cells.add(v == null ? "—" : values(v));
+                }
+                boolean alike = new HashSet<>(byMember.values()).size() == 1;
+                rows.add(new Row(resource, path, cells, byMember.size() < family.size() || !alike));
+                if (byMember.size() < 2) {
+                  return;
+                }
+                String label = (qualify ? object(resource) + " " : "") + fieldLabel(path);
+                if (alike) {
+                  same.add(label + " (" + values(byMember.values().iterator().next()) + ")");
+                } else {
+                  differ.add(
+                      label
+                          + " ("
+                          + byMember.entrySet().stream()
+                              .map(
+                                  v ->
+                                      app(family.get(v.getKey()).spec().application())
+                                          + " "
+                                          + values(v.getValue()))
+                              .collect(Collectors.joining(", "))
+                          + ")");
+                }
+              });
+        });
+
+    row(header);
+    row(header.stream().map(h -> "---").toList());
+    row(cells("source path", family, e -> code(e.spec().path())));
+    row(
+        cells(
+            "destination",
+            family,
+            e ->
+                "namespace "
+                    + code(e.spec().destinationNamespace())
+                    + (oneCluster ? "" : " on " + code(cluster(e.spec())))));
+    row(cells("revisions synced", family, this::revisions));
+    List<Row> shown = rows;
+    if (rows.size() > TABLE_ROWS) {
+      shown = rows.stream().filter(Row::differs).limit(TABLE_ROWS).toList();
+    }
+    shown.forEach(r -> row(r.cells()));
+    if (shown.size() < rows.size()) {
+      long differing = rows.stream().filter(Row::differs).count();
+      long identical = rows.size() - differing;
+      List<String> left = new ArrayList<>();
+      if (identical > 0) {
+        left.add(
+            format(identical)
+                + (identical == 1 ? " row" : " rows")
+                + " where every Application deployed the same");
+      }
+      if (differing > shown.size()) {
+        left.add(format(differing - shown.size()) + " more that differ");
+      }
+      line();
+      line(
+          "The table shows "
+              + format(shown.size())
+              + " of its "
+              + format(rows.size())
+              + " rows; left out: "
+              + join(left)
+              + ".");
+    }
+    if (!differ.isEmpty() || !same.isEmpty()) {
+      String all = family.size() == 2 ? "both" : "all";
+      line();
+      if (differ.isEmpty()) {
+        line("The environments have the same " + joinCapped(same, "more fields") + ".");
+      } else {
+        line(
+            "The environments differ in "
+                + joinCapped(differ, "more fields")
+                + (same.isEmpty()
+                    ? ""
+                    : "; " + all + " have the same " + joinCapped(same, "more fields"))
+                + ".");
+      }
+    }
   }
 
   /** The Applications that existed at some time in the week, by name. */
@@ -411,34 +717,6 @@ final class WeeklyJournal {
         .filter(c -> !c.kind().equals(ReportProjection.DELETED))
         .forEach(c -> existing.add(c.spec().application()));
     return List.copyOf(existing);
-  }
-
-  private void compare(
-      List<Environment> environments,
-      String resource,
-      String path,
-      boolean qualify,
-      List<String> differ,
-      List<String> same) {
-    Map<String, List<String>> byApplication = new LinkedHashMap<>();
-    environments.forEach(
-        e ->
-            values(e, resource, path).ifPresent(v -> byApplication.put(e.spec().application(), v)));
-    if (byApplication.size() < 2) {
-      return;
-    }
-    String label = (qualify ? object(resource) + " " : "") + fieldLabel(path);
-    if (new HashSet<>(byApplication.values()).size() == 1) {
-      same.add(label + " (" + values(byApplication.values().iterator().next()) + ")");
-    } else {
-      differ.add(
-          label
-              + " ("
-              + byApplication.entrySet().stream()
-                  .map(v -> app(v.getKey()) + " " + values(v.getValue()))
-                  .collect(Collectors.joining(", "))
-              + ")");
-    }
   }
 
   /** Applications deploying the same objects to the same place: the seed of a conflict. */
@@ -453,8 +731,11 @@ final class WeeklyJournal {
       }
       Set<String> shared = new TreeSet<>(WeekData.BY_OBJECT);
       together.get(0).deployed().forEach(d -> shared.add(d.resource()));
-      together.forEach(
-          e -> shared.retainAll(e.deployed().stream().map(Deployed::resource).toList()));
+      for (Environment e : together) {
+        Set<String> its = new HashSet<>();
+        e.deployed().forEach(d -> its.add(d.resource()));
+        shared.removeIf(r -> !its.contains(r));
+      }
       if (shared.isEmpty()) {
         continue;
       }
@@ -466,19 +747,9 @@ final class WeeklyJournal {
               + code(together.get(0).spec().destinationNamespace())
               + " of the same cluster, and they deployed the same "
               + (shared.size() == 1 ? "object, " : "objects, ")
-              + join(shared.stream().map(this::object).toList())
+              + joinCapped(shared.stream().map(this::object).toList(), "more objects")
               + ": see the conflict under Observed behaviour.");
     }
-  }
-
-  private static Optional<Deployed> deployed(Environment e, String resource) {
-    return e.deployed().stream().filter(d -> d.resource().equals(resource)).findFirst();
-  }
-
-  private static Optional<List<String>> values(Environment e, String resource, String path) {
-    return deployed(e, resource)
-        .map(d -> d.values().getOrDefault(path, List.of()))
-        .filter(v -> !v.isEmpty());
   }
 
   /** Values in the order they were deployed: {@code 1 → 2}. */
@@ -523,18 +794,6 @@ final class WeeklyJournal {
     return parts.isEmpty() ? "—" : String.join("; ", parts);
   }
 
-  private String destination(Spec spec, List<Environment> all) {
-    boolean oneCluster =
-        all.stream()
-                .map(e -> e.spec().destinationServer() + "|" + e.spec().destinationName())
-                .distinct()
-                .count()
-            == 1;
-    return "namespace "
-        + code(spec.destinationNamespace())
-        + (oneCluster ? "" : " on " + code(cluster(spec)));
-  }
-
   private static List<String> cells(
       String label, List<Environment> environments, Function<Environment, String> cell) {
     List<String> cells = new ArrayList<>();
@@ -553,9 +812,57 @@ final class WeeklyJournal {
     }
     line("Who held each object's tracking, and when it changed hands:");
     line();
-    for (ObjectStory story : data.objects()) {
-      line("- " + bold(object(story.resource())) + ": " + ownershipStory(story));
+    List<ObjectStory> stories = data.objects();
+    if (stories.size() <= OBJECT_LINES) {
+      stories.forEach(story -> ownershipLine(story));
+      return;
     }
+    List<ObjectStory> eventful = stories.stream().filter(this::eventful).toList();
+    eventful.stream().limit(EVENTFUL_LINES).forEach(this::ownershipLine);
+    if (eventful.size() > EVENTFUL_LINES) {
+      line(
+          "- "
+              + format(eventful.size() - EVENTFUL_LINES)
+              + " more objects changed hands, were deleted or were contested: their stories are"
+              + " in their timelines (`/api/v1/resources/timeline`).");
+    }
+    List<ObjectStory> quiet = stories.stream().filter(story -> !eventful(story)).toList();
+    if (quiet.isEmpty()) {
+      return;
+    }
+    long before =
+        quiet.stream().filter(story -> story.tenures().get(0).from().isBefore(start)).count();
+    long owners =
+        quiet.stream().map(story -> story.tenures().get(0).application()).distinct().count();
+    List<String> how = new ArrayList<>();
+    if (before > 0) {
+      how.add(format(before) + " held since before the week");
+    }
+    if (before < quiet.size()) {
+      how.add(format(quiet.size() - before) + " owned from when they appeared in it");
+    }
+    line(
+        "- "
+            + (eventful.isEmpty() ? "All " : "The other ")
+            + format(quiet.size())
+            + " objects kept one owner all week ("
+            + (owners == 1 ? "one Application" : format(owners) + " Applications")
+            + " in all): "
+            + join(how)
+            + ".");
+  }
+
+  private void ownershipLine(ObjectStory story) {
+    line("- " + bold(object(story.resource())) + ": " + ownershipStory(story));
+  }
+
+  /** Whether an object changed hands, lost its owner, was deleted or was contested. */
+  private boolean eventful(ObjectStory story) {
+    List<Tenure> tenures = story.tenures();
+    return tenures.size() > 1
+        || tenures.get(0).to() != null
+        || conflictsByObject.containsKey(story.resource())
+        || story.lifecycle().stream().anyMatch(l -> !l.kind().equals(ReportProjection.APPEARED));
   }
 
   private String ownershipStory(ObjectStory story) {
@@ -1098,7 +1405,7 @@ final class WeeklyJournal {
   }
 
   private List<Conflict> conflictsOn(String resource) {
-    return data.conflicts().stream().filter(c -> c.resource().equals(resource)).toList();
+    return conflictsByObject.getOrDefault(resource, List.of());
   }
 
   /** Conflicts between the same Applications that started together are one fight. */
@@ -1236,10 +1543,21 @@ final class WeeklyJournal {
     if (o.kind().equals(WeekData.CONTROLLER)) {
       return true;
     }
-    String repo = repository(o.subject());
-    return specs()
-        .filter(s -> s.application().equals(c.application()))
-        .anyMatch(s -> repositoryIdentity(s.repoUrl()).equals(repositoryIdentity(repo)));
+    return repositoriesOf(c.application()).contains(repositoryIdentity(repository(o.subject())));
+  }
+
+  /** The repositories an Application took its source from in the week, as compared. */
+  private Set<String> repositoriesOf(String application) {
+    if (repositories == null) {
+      repositories = new HashMap<>();
+      specs()
+          .forEach(
+              spec ->
+                  repositories
+                      .computeIfAbsent(spec.application(), k -> new HashSet<>())
+                      .add(repositoryIdentity(spec.repoUrl())));
+    }
+    return repositories.getOrDefault(application, Set.of());
   }
 
   private boolean overlaps(Outage o, Instant from, Instant to) {
@@ -1390,13 +1708,48 @@ final class WeeklyJournal {
 
   private void diagram() {
     heading("## The week at a glance");
+    List<ObjectStory> charted = data.objects();
+    List<String> leftOut = new ArrayList<>();
+    if (charted.size() > OBJECT_LINES) {
+      List<ObjectStory> eventful = charted.stream().filter(this::eventful).toList();
+      charted = eventful.stream().limit(CHART_OBJECTS).toList();
+      leftOut.add(
+          format(charted.size())
+              + " of the "
+              + format(data.objects().size())
+              + " objects ("
+              + (eventful.size() > charted.size()
+                  ? "the first of the " + format(eventful.size())
+                  : "those")
+              + " that changed hands, were deleted or were contested)");
+    }
+    List<Drift> drifts = data.drifts();
+    if (drifts.size() > CHART_DRIFTS) {
+      Set<Drift> longest =
+          drifts.stream()
+              .sorted(
+                  Comparator.comparing(
+                          (Drift d) ->
+                              Duration.between(
+                                  d.startedAt(), d.correctedAt() == null ? end : d.correctedAt()))
+                      .reversed())
+              .limit(CHART_DRIFTS)
+              .collect(Collectors.toSet());
+      drifts = drifts.stream().filter(longest::contains).toList();
+      leftOut.add(
+          "the " + CHART_DRIFTS + " longest of the " + format(data.drifts().size()) + " drifts");
+    }
+    if (!leftOut.isEmpty()) {
+      line("The chart shows " + join(leftOut) + "; the sections above tell the rest.");
+      line();
+    }
     line("```mermaid");
     line("gantt");
     line("    title " + data.week() + ", UTC");
     line("    dateFormat YYYY-MM-DDTHH:mm:ss");
     line("    axisFormat %a %d");
     line("    todayMarker off");
-    for (ObjectStory story : data.objects()) {
+    for (ObjectStory story : charted) {
       line("    section " + mermaidText(plain(object(story.resource()))));
       List<Task> tasks = new ArrayList<>();
       List<Instant[]> contests = new ArrayList<>();
@@ -1428,9 +1781,9 @@ final class WeeklyJournal {
       }
       tasks.stream().sorted(Comparator.comparing(Task::from)).forEach(this::task);
     }
-    if (!data.drifts().isEmpty()) {
+    if (!drifts.isEmpty()) {
       line("    section Drift");
-      for (Drift d : data.drifts()) {
+      for (Drift d : drifts) {
         Instant to = d.correctedAt() == null ? end : d.correctedAt();
         String what =
             d.evidence().equals("DELETION")
@@ -1482,7 +1835,7 @@ final class WeeklyJournal {
 
   /** Mermaid ends a task name at ':' and reads '#' and ';' as syntax. */
   private static String mermaidText(String text) {
-    return text.replaceAll("[:#;]", " ").replaceAll(" +", " ").strip();
+    return SPACES.matcher(MERMAID_SYNTAX.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
   }
 
   private static String plain(String markdown) {
@@ -1586,7 +1939,9 @@ final class WeeklyJournal {
     ResourceKey key = ResourceKey.parse(resource);
     return key.kind()
         + " "
-        + code((severalClusters ? key.cluster() + ":" : "") + key.namespacedName());
+        + code(
+            (severalClusters && !key.cluster().equals(ANY_CLUSTER) ? key.cluster() + ":" : "")
+                + key.namespacedName());
   }
 
   private String fieldLabel(String path) {
@@ -1607,7 +1962,7 @@ final class WeeklyJournal {
 
   /** A deployed value: a number as it is, anything else as code. */
   private static String value(String value) {
-    return value.matches("\\d+") ? value : code(value);
+    return DIGITS.matcher(value).matches() ? value : code(value);
   }
 
   private String app(String application) {
@@ -1731,12 +2086,27 @@ final class WeeklyJournal {
 
   /** Someone else's words (a commit message, Argo CD's), quoted, Markdown characters escaped. */
   private static String quote(String text) {
-    return "“" + text.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1") + "”";
+    return "“" + MARKDOWN_CHARACTERS.matcher(text).replaceAll("\\\\$1") + "”";
   }
 
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  /** Like {@link #join}, but past {@link #LISTED} items it names the first and counts the rest. */
+  private static String joinCapped(List<String> items, String more) {
+    if (items.size() <= LISTED) {
+      return join(items);
+    }
+    List<String> listed = new ArrayList<>(items.subList(0, LISTED));
+    listed.add(format(items.size() - LISTED) + " " + more);
+    return join(listed);
+  }
+
+  /** {@code 19,870}. */
+  private static String format(long n) {
+    return String.format(Locale.ENGLISH, "%,d", n);
   }
 
   /** "a", "a and b", "a, b and c". */

@@ -223,6 +223,179 @@ class WeeklyJournalTest {
         .allMatch(l -> l.substring(0, l.indexOf(" : ")).indexOf(':') < 0);
   }
 
+  @Test
+  void givenOverlayPaths_whenGrouped_thenEnvironmentsOfOneSourceAreOneFamily() {
+    assertThat(WeeklyJournal.familyPath("apps/ops-journal/overlays/dev"))
+        .isEqualTo("apps/ops-journal");
+    assertThat(WeeklyJournal.familyPath("apps/ops-journal/overlays/staging/"))
+        .isEqualTo("apps/ops-journal");
+    assertThat(WeeklyJournal.familyPath("envs/prod")).isEqualTo("");
+    assertThat(WeeklyJournal.familyPath("web/prod")).isEqualTo("web");
+    assertThat(WeeklyJournal.familyPath("charts/web")).isEqualTo("charts/web");
+    assertThat(WeeklyJournal.familyPath("apps/app-7")).isEqualTo("apps/app-7");
+    assertThat(WeeklyJournal.family(spec(DEV, "envs/dev")))
+        .isEqualTo(WeeklyJournal.family(spec(PROD, "envs/prod")))
+        .isEqualTo(
+            WeeklyJournal.family(
+                new Spec(
+                    PROD,
+                    "https://GIT.example.com/apps.git/",
+                    "envs/prod",
+                    "v1",
+                    "",
+                    "",
+                    "web",
+                    false,
+                    false,
+                    false)));
+    assertThat(WeeklyJournal.family(spec(DEV, "apps/web")))
+        .isNotEqualTo(WeeklyJournal.family(spec(PROD, "apps/api")));
+    // one chart deployed to several places is one family too
+    assertThat(WeeklyJournal.family(spec(DEV, "charts/web")))
+        .isEqualTo(WeeklyJournal.family(spec(PROD, "charts/web")));
+  }
+
+  @Test
+  void givenFamiliesAndLoneApplications_whenRendered_thenOneTablePerFamilyAndOneLinePerLoneOne() {
+    Spec api = spec("argocd/api", "apps/api");
+    List<Environment> environments =
+        List.of(
+            environment(spec("argocd/web-dev", "apps/web/overlays/dev"), 2, "1"),
+            environment(api, 3, "1"),
+            environment(spec("argocd/web-prod", "apps/web/overlays/prod"), 2, "3"),
+            environment(spec("argocd/db-dev", "apps/db/overlays/dev"), 1, "1"),
+            environment(spec("argocd/db-prod", "apps/db/overlays/prod"), 1, "1"));
+
+    String markdown = WeeklyJournal.render(withEnvironments(environments));
+
+    String section = section(markdown, "## Environment differences");
+    assertThat(section.lines().filter(l -> l.startsWith("### ")))
+        .containsExactly(
+            "### `apps/web` of `https://git.example.com/apps.git`",
+            "### `apps/db` of `https://git.example.com/apps.git`");
+    assertThat(section)
+        .contains("|  | web-dev | web-prod |")
+        .contains("|  | db-dev | db-prod |")
+        .doesNotContain("|  | web-dev | api")
+        .contains(
+            "The environments differ in Deployment `ns/obj-0` replicas (web-dev 1, web-prod 3)"
+                + " and Deployment `ns/obj-1` replicas (web-dev 1, web-prod 3).")
+        .contains("Nothing to compare for this Application, the only one deploying its source:")
+        .contains(
+            "- **api**: `apps/api` to namespace `web`, 3 objects; revisions synced: `0123456`:"
+                + " auto-sync Mon 09:00:05.");
+    // a table row has a cell per member of its family, never one per Application of the week
+    assertThat(section.lines().filter(l -> l.startsWith("|")))
+        .allMatch(l -> l.split(" \\| ", -1).length == 3);
+  }
+
+  @Test
+  void givenAFamilyWithManyRows_whenRendered_thenOnlyTheRowsThatDifferAreShownAndTheRestCounted() {
+    int objects = WeeklyJournal.TABLE_ROWS + 30;
+    List<Deployed> dev = new ArrayList<>();
+    List<Deployed> prod = new ArrayList<>();
+    for (int i = 0; i < objects; i++) {
+      String resource = "c1/apps/Deployment/ns/obj-" + i;
+      dev.add(new Deployed(resource, Map.of("spec.replicas", List.of("1"))));
+      prod.add(new Deployed(resource, Map.of("spec.replicas", List.of(i < 3 ? "2" : "1"))));
+    }
+    prod.add(new Deployed("c1//Service/ns/only-prod", Map.of()));
+    WeekData week =
+        withEnvironments(
+            List.of(
+                new Environment(DEV_SPEC, "", List.of(), dev),
+                new Environment(PROD_SPEC, "", List.of(), prod)));
+
+    String section = section(WeeklyJournal.render(week), "## Environment differences");
+
+    assertThat(
+            section.lines().filter(l -> l.startsWith("| Deployment") || l.startsWith("| Service")))
+        .containsExactly(
+            "| Deployment `ns/obj-0` replicas | 1 | 2 |",
+            "| Deployment `ns/obj-1` replicas | 1 | 2 |",
+            "| Deployment `ns/obj-2` replicas | 1 | 2 |",
+            "| Service `ns/only-prod` | — | deployed |");
+    assertThat(section)
+        .contains(
+            "The table shows 4 of its 81 rows; left out: 77 rows where every Application deployed"
+                + " the same.")
+        .contains("both have the same Deployment `ns/obj-10` replicas (1),")
+        .contains(" and 67 more fields.");
+  }
+
+  @Test
+  void givenAFamilyWithManyRowsThatDiffer_whenRendered_thenTheTableStopsAtItsCap() {
+    List<Deployed> dev = new ArrayList<>();
+    List<Deployed> prod = new ArrayList<>();
+    for (int i = 0; i < 2 * WeeklyJournal.TABLE_ROWS; i++) {
+      String resource = "c1/apps/Deployment/ns/obj-" + i;
+      dev.add(new Deployed(resource, Map.of("spec.replicas", List.of("1"))));
+      prod.add(new Deployed(resource, Map.of("spec.replicas", List.of("2"))));
+    }
+    WeekData week =
+        withEnvironments(
+            List.of(
+                new Environment(DEV_SPEC, "", List.of(), dev),
+                new Environment(PROD_SPEC, "", List.of(), prod)));
+
+    String section = section(WeeklyJournal.render(week), "## Environment differences");
+
+    assertThat(section.lines().filter(l -> l.startsWith("| Deployment")))
+        .hasSize(WeeklyJournal.TABLE_ROWS);
+    assertThat(section)
+        .contains("The table shows 50 of its 100 rows; left out: 50 more that differ.")
+        .contains(" and 90 more fields.");
+  }
+
+  @Test
+  void givenManyQuietObjects_whenRendered_thenOwnershipAndTheChartKeepTheEventfulOnesAndCount() {
+    WeekData full = fullWeek();
+    List<ObjectStory> objects = new ArrayList<>(full.objects());
+    int quiet = WeeklyJournal.OBJECT_LINES + 100;
+    for (int i = 0; i < quiet; i++) {
+      String resource = "c1//ConfigMap/web/config-" + i;
+      Instant from = i % 2 == 0 ? at("2026-11-10T08:00:00Z") : at("2026-11-16T10:00:00Z");
+      objects.add(
+          new ObjectStory(resource, List.of(new Tenure(resource, DEV, from, null)), List.of()));
+    }
+    WeekData busy =
+        new WeekData(
+            full.week(),
+            full.cluster(),
+            full.entries(),
+            full.start(),
+            full.applicationChanges(),
+            full.commits(),
+            full.rewrites(),
+            full.environments(),
+            objects,
+            full.drifts(),
+            full.conflicts(),
+            full.outages(),
+            full.conditions(),
+            full.failedSyncs(),
+            full.statusAtEnd());
+
+    String markdown = WeeklyJournal.render(busy);
+
+    String ownership = section(markdown, "## Ownership");
+    assertThat(ownership.lines().filter(l -> l.startsWith("- ")))
+        .hasSize(2)
+        .first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("- **Deployment `web/web`**: web-dev owned it from Mon 09:00:03");
+    assertThat(ownership)
+        .contains(
+            "- The other 150 objects kept one owner all week (one Application in all): 75 held"
+                + " since before the week and 75 owned from when they appeared in it.");
+    assertThat(markdown)
+        .contains(
+            "The chart shows 1 of the 151 objects (those that changed hands, were deleted or were"
+                + " contested); the sections above tell the rest.");
+    assertThat(mermaid(markdown).stream().filter(l -> l.startsWith("    section ")))
+        .containsExactly(
+            "    section Deployment web/web", "    section Drift", "    section Outages");
+  }
+
   // --- a small week: two Applications, a drift during a controller outage, a short fight ---
 
   private static WeekData fullWeek() {
@@ -373,6 +546,48 @@ class WeeklyJournalTest {
         week.conditions(),
         week.failedSyncs(),
         week.statusAtEnd());
+  }
+
+  private static Environment environment(Spec spec, int objects, String replicas) {
+    List<Deployed> deployed = new ArrayList<>();
+    for (int i = 0; i < objects; i++) {
+      deployed.add(
+          new Deployed(
+              "c1/apps/Deployment/ns/obj-" + i, Map.of("spec.replicas", List.of(replicas))));
+    }
+    return new Environment(
+        spec,
+        "",
+        List.of(sync(spec.application(), false, "2026-11-16T09:00:02Z", "2026-11-16T09:00:05Z")),
+        deployed);
+  }
+
+  private static WeekData withEnvironments(List<Environment> environments) {
+    WeekData full = fullWeek();
+    return new WeekData(
+        full.week(),
+        full.cluster(),
+        full.entries(),
+        full.start(),
+        List.of(),
+        List.of(),
+        List.of(),
+        environments,
+        full.objects(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /** From a {@code ##} heading to the next one. */
+  private static String section(String markdown, String heading) {
+    int from = markdown.indexOf(heading + "\n");
+    assertThat(from).as(heading).isNotNegative();
+    int to = markdown.indexOf("\n## ", from + heading.length());
+    return markdown.substring(from, to < 0 ? markdown.length() : to);
   }
 
   private static List<String> mermaid(String markdown) {
