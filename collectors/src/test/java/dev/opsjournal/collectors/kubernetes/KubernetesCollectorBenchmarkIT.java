@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A measurement, not a test (excluded from the default run): 10,000 ConfigMaps on the mock API
- * server, one collector listing them all. Prints objects published per second and the heap the
- * collector holds for them. Run it with
+ * A measurement, not a test (excluded from the default run): 10,000 ConfigMaps (or {@code
+ * -Dbench.watchedObjects}) on the mock API server, one collector listing them all. Prints objects
+ * published per second and the heap the collector holds for them. Run it with
  *
  * <pre>
- * mvn -pl collectors verify -Dbenchmark.excluded=none -Dgroups=benchmark \
- *     -Dit.test=KubernetesCollectorBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -pl collectors -am verify -Dbenchmark.excluded=none -Dgroups=benchmark \
+ *     -Dit.test=KubernetesCollectorBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfailsafe.failIfNoSpecifiedTests=false [-Dbench.watchedObjects=100000]
  * </pre>
  */
 @Tag("benchmark")
@@ -39,7 +40,7 @@ class KubernetesCollectorBenchmarkIT {
 
   @RegisterExtension static final KafkaTestBroker kafka = new KafkaTestBroker();
 
-  static final int OBJECTS = 10_000;
+  static final int OBJECTS = Integer.getInteger("bench.watchedObjects", 10_000);
   static final TrackedKind CONFIG_MAP = new TrackedKind("", "v1", "ConfigMap", "configmaps", true);
 
   KubernetesMockServer server;
