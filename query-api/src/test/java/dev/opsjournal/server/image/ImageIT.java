@@ -210,6 +210,9 @@ class ImageIT {
     if (runner.asImageUser()) {
       assertThat(out).contains("user.name = opsjournal").contains("user.home = /tmp");
     }
+    if (runner.inWorkingDir()) {
+      assertThat(out).contains("user.dir = /app");
+    }
   }
 
   @Test
@@ -268,7 +271,7 @@ class ImageIT {
 
     stop(collectorsProcess);
     stop(serverProcess);
-    if (runner.asImageUser()) {
+    if (runner.asImageUser() && runner.inWorkingDir()) {
       assertThat(Files.readString(serverLog)).contains("started by opsjournal in /app");
     }
     assertThat(Files.readString(serverLog))
@@ -294,8 +297,12 @@ class ImageIT {
 
   // --- running the root file system
 
-  /** How this machine can run a command in the image's root file system. */
-  record Runner(List<String> prefix, boolean asImageUser) {}
+  /**
+   * How this machine can run a command in the image's root file system: {@code prefix} + command;
+   * {@code asImageUser} when it runs as the image's user, {@code inWorkingDir} when in its working
+   * directory.
+   */
+  record Runner(List<String> prefix, boolean asImageUser, boolean inWorkingDir) {}
 
   private static Runner runner() throws Exception {
     String unshare = executable("unshare");
@@ -321,6 +328,20 @@ class ImageIT {
             : "needs unprivileged user namespaces (unshare -r), disabled on this machine, to run"
                 + " the image without Docker: "
                 + new String(probe.getInputStream().readAllBytes()));
+    Process help = new ProcessBuilder(unshare, "--help").redirectErrorStream(true).start();
+    String options = new String(help.getInputStream().readAllBytes());
+    help.waitFor(10, TimeUnit.SECONDS);
+    // util-linux 2.38+: unshare enters the root, the working directory and the user like a
+    // container runtime; older: chroot (working directory /, and its --userspec)
+    boolean modern = options.contains("--wd") && options.contains("--setuid");
+    String[] user = config.at("/config/User").asText().split(":");
+    String enter =
+        modern
+            ? unshare
+                + " --root=\"$root\" --wd="
+                + config.at("/config/WorkingDir").asText()
+                + (root ? " --setgid " + user[1] + " --setuid " + user[0] : "")
+            : chroot + (root ? " --userspec=" + user[0] + ":" + user[1] : "") + " \"$root\"";
     // as a pod runs it: root file system read-only, /proc and /dev from the host, /tmp a fresh
     // tmpfs (the Deployments' emptyDir); as the image's user where this process may switch to it
     String script =
@@ -332,11 +353,12 @@ class ImageIT {
             + (mount + " --rbind /dev \"$root/dev\" && ")
             + (mount + " -t tmpfs -o mode=1777 tmpfs \"$root/tmp\" || exit 97; ")
             + "exec "
-            + chroot
-            + (root ? " --userspec=" + config.at("/config/User").asText() : "")
-            + " \"$root\" \"$@\"";
+            + enter
+            + " \"$@\"";
     return new Runner(
-        concat(unshareArgs, List.of("/bin/sh", "-c", script, "sh", rootfs.toString())), root);
+        concat(unshareArgs, List.of("/bin/sh", "-c", script, "sh", rootfs.toString())),
+        root,
+        modern);
   }
 
   private Process start(Runner runner, List<String> command, Map<String, String> env, Path log)
