@@ -52,11 +52,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The container image as Jib wrote it ({@code target/ops-journal-image.tar}, profile {@code
  * -Pimage}), tested without Docker: its manifest and config are read and checked against the
  * deploy/ manifests, its layers are unpacked in order into a root file system, and that file system
- * is run the way a pod runs it — in a mount namespace, chrooted, as the image's user where this
- * machine allows it (as root), with the root file system read-only, a fresh tmpfs on {@code /tmp}
- * and nothing else writable. There the server starts from the Deployment's own command (its
- * in-process Kafka, an external PostgreSQL) and answers the API, the collectors start from theirs,
- * and the standalone mode's embedded PostgreSQL, which needs a shell, says so.
+ * is run the way a pod runs it — in a mount namespace, entered as its root in its working
+ * directory, as the image's user where this machine allows it (as root), with the root file system
+ * read-only, a fresh tmpfs on {@code /tmp} and nothing else writable. There the server starts from
+ * the Deployment's own command (its in-process Kafka, an external PostgreSQL) and answers the API,
+ * the collectors start from theirs, and the standalone mode's embedded PostgreSQL, which needs a
+ * shell, says so.
  *
  * <p>Needs {@code unshare}, {@code chroot} and {@code mount} (util-linux, coreutils), and either
  * root or unprivileged user namespaces; elsewhere it is skipped, and says why.
