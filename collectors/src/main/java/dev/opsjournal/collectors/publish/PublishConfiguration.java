@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The collectors' producer: idempotent, acks from all in-sync replicas, string keys and JSON
@@ -41,7 +39,7 @@ public class PublishConfiguration {
     producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaObservationSink(
-        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), json, timeout);
+    // closed with the context: no producer outlives it (nor reconnects to a stopped broker)
+    return KafkaObservationSink.withOwnProducer(producer, json, timeout);
   }
 }

@@ -31,6 +31,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Fails, before anything is started, where the embedded binaries cannot run: their {@code initdb}
+   * and {@code pg_ctl} start PostgreSQL through {@code /bin/sh}, which the container image (no
+   * shell) does not have.
+   */
+  static void checkCanRun(Path shell) {
+    if (System.getProperty("os.name", "").startsWith("Windows") || Files.isExecutable(shell)) {
+      return;
+    }
+    throw new IllegalStateException(
+        "the embedded PostgreSQL cannot run here: its initdb and pg_ctl start PostgreSQL through "
+            + shell
+            + ", which this system does not have (the container image has no shell); set"
+            + " spring.datasource.url (and username, password) to a PostgreSQL to use instead");
+  }
+
   static EmbeddedPostgresServer start(Path dataDir, int port) {
     Path dir = dataDir.toAbsolutePath().normalize();
     boolean existing = Files.exists(dir.resolve("PG_VERSION"));

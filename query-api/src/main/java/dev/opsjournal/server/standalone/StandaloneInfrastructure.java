@@ -50,6 +50,10 @@ public class StandaloneInfrastructure
     log.info("Standalone mode: data in {}", dataDir.toAbsolutePath().normalize());
     Map<String, Object> settings = new LinkedHashMap<>();
     List<AutoCloseable> started = new ArrayList<>();
+    boolean embeddedPostgres = !setByUser(env, "spring.datasource.url");
+    if (embeddedPostgres) {
+      EmbeddedPostgresServer.checkCanRun(Path.of("/bin/sh"));
+    }
     try {
       if (setByUser(env, "spring.kafka.bootstrap-servers")) {
         log.info(
@@ -65,7 +69,7 @@ public class StandaloneInfrastructure
         started.add(kafka);
         settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
       }
-      if (setByUser(env, "spring.datasource.url")) {
+      if (!embeddedPostgres) {
         log.info(
             "Standalone mode: using the PostgreSQL at {} (spring.datasource.url)",
             env.getProperty("spring.datasource.url"));
