@@ -2,12 +2,12 @@ package dev.opsjournal.server.catalog;
 
 import dev.opsjournal.core.observation.CommitObserved.ChangedPath;
 import dev.opsjournal.core.source.CommitRecorded;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projection of recorded commits: who wrote what, and which Applications it reached. */
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("commits")
 class CommitProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  CommitProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  CommitProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
   void on(CommitRecorded event) {
-    jdbc.update(
+    writes.update(
         """
         insert into git_commit (source, sha, repo_url, branch, parents, author_name, author_email,
             authored_at, committer_name, committed_at, message, changed_paths,
@@ -49,7 +49,7 @@ class CommitProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from git_commit");
+    writes.update("delete from git_commit");
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -7,10 +7,10 @@ import dev.opsjournal.core.resource.ConflictEnded;
 import dev.opsjournal.core.resource.ConflictFlipped;
 import dev.opsjournal.core.resource.ConflictStarted;
 import dev.opsjournal.core.resource.ReconciliationLoopDetected;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects conflict episodes and their flips. */
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("conflicts")
 class ConflictProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  ConflictProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  ConflictProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
   void on(ConflictStarted event) {
-    jdbc.update(
+    writes.update(
         """
         insert into conflict_episode (resource_key, episode, applications, holder, started_at)
         values (?, ?, ?, ?, ?) on conflict do nothing
@@ -40,7 +40,7 @@ class ConflictProjection {
 
   @EventHandler
   void on(ConflictFlipped event) {
-    jdbc.update(
+    writes.update(
         """
         insert into conflict_flip (resource_key, episode, flip, from_app, to_app, at)
         values (?, ?, ?, ?, ?, ?) on conflict do nothing
@@ -51,7 +51,7 @@ class ConflictProjection {
         event.from(),
         event.to(),
         timestamp(event.at()));
-    jdbc.update(
+    writes.update(
         """
         update conflict_episode
            set flips = ?, holder = ?,
@@ -69,7 +69,7 @@ class ConflictProjection {
 
   @EventHandler
   void on(ReconciliationLoopDetected event) {
-    jdbc.update(
+    writes.update(
         "update conflict_episode set loop_detected_at = ? where resource_key = ? and episode = ?",
         timestamp(event.at()),
         event.resource().toString(),
@@ -78,7 +78,7 @@ class ConflictProjection {
 
   @EventHandler
   void on(ConflictEnded event) {
-    jdbc.update(
+    writes.update(
         """
         update conflict_episode set ended_at = ?, winner = ?, flips = ?
          where resource_key = ? and episode = ?
@@ -92,7 +92,7 @@ class ConflictProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from conflict_flip");
-    jdbc.update("delete from conflict_episode");
+    writes.update("delete from conflict_flip");
+    writes.update("delete from conflict_episode");
   }
 }

@@ -6,10 +6,10 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import dev.opsjournal.core.resource.DriftAttributed;
 import dev.opsjournal.core.resource.DriftCorrected;
 import dev.opsjournal.core.resource.DriftDetected;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects drift episodes, one row each, from detection to correction. */
@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("drifts")
 class DriftProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  DriftProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  DriftProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
   void on(DriftDetected event) {
-    jdbc.update(
+    writes.update(
         """
         insert into drift_episode (resource_key, episode, application, revision, evidence, actor,
             fields, started_at, detected_at)
@@ -44,7 +44,7 @@ class DriftProjection {
 
   @EventHandler
   void on(DriftAttributed event) {
-    jdbc.update(
+    writes.update(
         """
         update drift_episode
            set evidence = ?, actor = ?, fields = ?, started_at = ?,
@@ -63,7 +63,7 @@ class DriftProjection {
 
   @EventHandler
   void on(DriftCorrected event) {
-    jdbc.update(
+    writes.update(
         """
         update drift_episode set corrected_at = ?, correction = ?, corrected_by = ?,
                duration_ms = ?
@@ -79,6 +79,6 @@ class DriftProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from drift_episode");
+    writes.update("delete from drift_episode");
   }
 }

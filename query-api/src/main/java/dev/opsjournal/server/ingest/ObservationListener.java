@@ -66,24 +66,39 @@ class ObservationListener implements ConsumerSeekAware {
     }
     try {
       router.routeTogether(batch.stream().map(Pending::observation).toList());
-      batch.forEach(p -> repeats.journaled(p.received()));
     } catch (RuntimeException failure) {
       log.debug(
           "A batch of {} failed, journaling one by one: {}", batch.size(), failure.toString());
-      for (Pending pending : batch) {
-        try {
-          router.route(pending.observation());
-        } catch (RuntimeException e) {
-          if (IngestConfiguration.isInfrastructure(e)) {
-            log.warn(
-                "Journal unavailable at {}, will retry: {}", where(pending.record()), e.toString());
-          }
-          throw new BatchListenerFailedException(e.getMessage(), e, pending.record());
+      journalOneByOne(batch);
+    }
+    journaled(batch);
+    batch.clear();
+  }
+
+  /** Up to the first that fails, which is handed to the error handler with what it says. */
+  private void journalOneByOne(List<Pending> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Pending pending = batch.get(i);
+      try {
+        router.route(pending.observation());
+      } catch (RuntimeException e) {
+        if (IngestConfiguration.isInfrastructure(e)) {
+          log.warn(
+              "Journal unavailable at {}, will retry: {}",
+              where(pending.record()),
+              IngestConfiguration.rootMessage(e));
         }
-        repeats.journaled(pending.received());
+        journaled(batch.subList(0, i));
+        throw new BatchListenerFailedException(e.getMessage(), e, pending.record());
       }
     }
-    batch.clear();
+  }
+
+  private void journaled(List<Pending> done) {
+    for (Pending pending : done) {
+      repeats.journaled(pending.received());
+      router.announce(pending.observation());
+    }
   }
 
   private static String where(ConsumerRecord<?, ?> record) {

@@ -68,12 +68,11 @@ class ObservationRouter {
           unit.attachTransaction(transactions);
           unit.execute(() -> observations.forEach(this::dispatch));
         });
-    observations.forEach(this::announce);
   }
 
+  /** Journals one observation in its own unit of work. */
   void route(Observation observation) {
     writers.asIngest(() -> dispatch(observation));
-    announce(observation);
   }
 
   private void dispatch(Observation observation) {
@@ -84,7 +83,7 @@ class ObservationRouter {
   }
 
   /** After the commit: time-based rules may now look at what was journaled up to then. */
-  private void announce(Observation observation) {
+  void announce(Observation observation) {
     if (observation instanceof HeartbeatObserved heartbeat) {
       events.publishEvent(new JournalClockAdvanced(heartbeat.cluster(), heartbeat.observedAt()));
     }

@@ -6,11 +6,11 @@ import dev.opsjournal.core.cluster.ControllerRecovered;
 import dev.opsjournal.core.cluster.ControllerUnavailable;
 import dev.opsjournal.core.source.SourceRecovered;
 import dev.opsjournal.core.source.SourceUnavailable;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects controller and Git source outages into windows. */
@@ -21,15 +21,15 @@ class OutageProjection {
   static final String CONTROLLER = "controller";
   static final String GIT_SOURCE = "git-source";
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  OutageProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  OutageProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
   void on(ControllerUnavailable event) {
-    jdbc.update(
+    writes.update(
         """
         insert into outage (kind, subject, started_at, detected_at, reason)
         values (?, ?, ?, ?, 'no Application reconciled') on conflict do nothing
@@ -47,7 +47,7 @@ class OutageProjection {
 
   @EventHandler
   void on(SourceUnavailable event) {
-    jdbc.update(
+    writes.update(
         """
         insert into outage (kind, subject, started_at, detected_at, reason)
         values (?, ?, ?, ?, ?) on conflict do nothing
@@ -66,11 +66,11 @@ class OutageProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from outage");
+    writes.update("delete from outage");
   }
 
   private void end(String kind, String subject, Instant startedAt, Instant endedAt) {
-    jdbc.update(
+    writes.update(
         "update outage set ended_at = ? where kind = ? and subject = ? and started_at = ?",
         timestamp(endedAt),
         kind,

@@ -7,11 +7,11 @@ import dev.opsjournal.core.resource.OwnershipReleased;
 import dev.opsjournal.core.resource.OwnershipTransferred;
 import dev.opsjournal.core.resource.ResourceDeclared;
 import dev.opsjournal.core.resource.ResourceUndeclared;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects tracking and declarations into intervals: who held an object, who declared it. */
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("ownership")
 class OwnershipProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  OwnershipProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  OwnershipProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
@@ -43,7 +43,7 @@ class OwnershipProjection {
 
   @EventHandler
   void on(ResourceDeclared event) {
-    jdbc.update(
+    writes.update(
         """
         insert into declaration_interval (resource_key, application, valid_from)
         values (?, ?, ?) on conflict do nothing
@@ -55,7 +55,7 @@ class OwnershipProjection {
 
   @EventHandler
   void on(ResourceUndeclared event) {
-    jdbc.update(
+    writes.update(
         """
         update declaration_interval set valid_to = ?
          where resource_key = ? and application = ? and valid_to is null
@@ -67,12 +67,12 @@ class OwnershipProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from ownership_interval");
-    jdbc.update("delete from declaration_interval");
+    writes.update("delete from ownership_interval");
+    writes.update("delete from declaration_interval");
   }
 
   private void open(String resource, String application, String tracking, Instant at) {
-    jdbc.update(
+    writes.update(
         """
         insert into ownership_interval (resource_key, application, tracking, valid_from)
         values (?, ?, ?, ?) on conflict do nothing
@@ -84,7 +84,7 @@ class OwnershipProjection {
   }
 
   private void close(String resource, Instant at) {
-    jdbc.update(
+    writes.update(
         "update ownership_interval set valid_to = ? where resource_key = ? and valid_to is null",
         timestamp(at),
         resource);

@@ -20,12 +20,12 @@ import dev.opsjournal.core.resource.ResourceChanged;
 import dev.opsjournal.core.resource.ResourceDeleted;
 import dev.opsjournal.core.resource.ResourceRecreated;
 import dev.opsjournal.core.source.HistoryRewritten;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +43,11 @@ class ReportProjection {
   static final String DELETED = "DELETED";
   static final String REGISTERED = "REGISTERED";
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
   private final ObjectMapper json;
 
-  ReportProjection(JdbcTemplate jdbc, ObjectMapper json) {
-    this.jdbc = jdbc;
+  ReportProjection(ProjectionWrites writes, ObjectMapper json) {
+    this.writes = writes;
     this.json = json;
   }
 
@@ -84,7 +84,7 @@ class ReportProjection {
   @EventHandler
   void on(ApplicationDeleted event) {
     // a deletion keeps the last spec, so that the journal can say what went away
-    jdbc.update(
+    writes.update(
         """
         insert into report_application_event (application_key, at, kind, repo_url, path,
             target_revision, destination_server, destination_name, destination_namespace, project,
@@ -114,7 +114,7 @@ class ReportProjection {
 
   @EventHandler
   void on(ConditionRaised event) {
-    jdbc.update(
+    writes.update(
         """
         insert into report_condition (application_key, type, message, raised_at)
         values (?, ?, ?, ?) on conflict do nothing
@@ -127,7 +127,7 @@ class ReportProjection {
 
   @EventHandler
   void on(ConditionCleared event) {
-    jdbc.update(
+    writes.update(
         """
         update report_condition set cleared_at = ?
          where application_key = ? and type = ? and message = ? and cleared_at is null
@@ -140,7 +140,7 @@ class ReportProjection {
 
   @EventHandler
   void on(HistoryRewritten event) {
-    jdbc.update(
+    writes.update(
         """
         insert into report_history_rewrite (source, at, old_head, new_head, unreachable)
         values (?, ?, ?, ?, ?) on conflict do nothing
@@ -154,11 +154,11 @@ class ReportProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from report_object_write");
-    jdbc.update("delete from report_application_event");
-    jdbc.update("delete from report_application_status");
-    jdbc.update("delete from report_condition");
-    jdbc.update("delete from report_history_rewrite");
+    writes.update("delete from report_object_write");
+    writes.update("delete from report_application_event");
+    writes.update("delete from report_application_status");
+    writes.update("delete from report_condition");
+    writes.update("delete from report_history_rewrite");
   }
 
   private void write(
@@ -168,7 +168,7 @@ class ReportProjection {
       String uid,
       String manager,
       Map<String, String> desired) {
-    jdbc.update(
+    writes.update(
         """
         insert into report_object_write (resource_key, at, kind, uid, manager, desired)
         values (?, ?, ?, ?, ?, ?::jsonb) on conflict do nothing
@@ -183,7 +183,7 @@ class ReportProjection {
 
   private void application(
       ResourceKey application, Instant at, String kind, ApplicationSource s, SyncPolicy policy) {
-    jdbc.update(
+    writes.update(
         """
         insert into report_application_event (application_key, at, kind, repo_url, path,
             target_revision, destination_server, destination_name, destination_namespace, project,
@@ -208,7 +208,7 @@ class ReportProjection {
   /** Appends the whole status as it stands after this change (sync and health arrive apart). */
   private void status(
       ResourceKey application, Instant at, String sync, String revision, String health) {
-    jdbc.update(
+    writes.update(
         """
         insert into report_application_status (application_key, at, sync_status, revision, health)
         select ?, ?, coalesce(cast(? as text), p.sync_status, ''),

@@ -4,10 +4,10 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 
 import dev.opsjournal.core.application.SyncCompleted;
 import dev.opsjournal.core.application.SyncStarted;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects sync operations, one row each, from start to end. */
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("syncs")
 class SyncProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
 
-  SyncProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  SyncProjection(ProjectionWrites writes) {
+    this.writes = writes;
   }
 
   @EventHandler
   void on(SyncStarted event) {
-    jdbc.update(
+    writes.update(
         """
         insert into sync_record (application_key, namespace, name, operation_id, revision,
             initiated_by, automated, partial, phase, started_at)
@@ -42,7 +42,7 @@ class SyncProjection {
 
   @EventHandler
   void on(SyncCompleted event) {
-    jdbc.update(
+    writes.update(
         """
         insert into sync_record (application_key, namespace, name, operation_id, revision,
             initiated_by, automated, partial, phase, message, started_at, finished_at)
@@ -67,6 +67,6 @@ class SyncProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from sync_record");
+    writes.update("delete from sync_record");
   }
 }

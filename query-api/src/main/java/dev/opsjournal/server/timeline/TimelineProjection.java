@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.application.ApplicationEvent;
 import dev.opsjournal.core.resource.ResourceEvent;
+import dev.opsjournal.server.journal.ProjectionWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects every resource and Application entry into one ordered timeline per key. */
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("timeline")
 class TimelineProjection {
 
-  private final JdbcTemplate jdbc;
+  private final ProjectionWrites writes;
   private final ObjectMapper json;
 
-  TimelineProjection(JdbcTemplate jdbc, ObjectMapper json) {
-    this.jdbc = jdbc;
+  TimelineProjection(ProjectionWrites writes, ObjectMapper json) {
+    this.writes = writes;
     this.json = json;
   }
 
@@ -38,11 +38,11 @@ class TimelineProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.update("delete from timeline_entry");
+    writes.update("delete from timeline_entry");
   }
 
   private void insert(String eventId, String key, Instant at, Object event) {
-    jdbc.update(
+    writes.update(
         """
         insert into timeline_entry (event_id, resource_key, at, type, summary, details)
         values (?, ?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing
