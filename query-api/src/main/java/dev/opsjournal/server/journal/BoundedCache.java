@@ -76,8 +76,4 @@ final class BoundedCache implements Cache {
   public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
     throw new UnsupportedOperationException("BoundedCache does not notify entry listeners");
   }
-
-  int size() {
-    return entries.size();
-  }
 }

@@ -34,6 +34,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -57,12 +58,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * bench.mix} (observations in the steady firehose, default = objects), {@code bench.rate} (1000
  * observations/s for freshness), {@code bench.freshnessSeconds} (30), {@code bench.queries} (2000
  * requests per endpoint), {@code bench.padTimelineRows} (0: extra synthetic read-model rows to
- * query against), {@code bench.profile} (true: a JFR recording of the firehose ingest), {@code
- * bench.scales} (1: a list such as {@code 1,2} runs the whole benchmark again at each multiple of
- * the estate), {@code bench.projectionBatchSize} (unset: Axon's default of 1; the batch size of the
- * projections' tracking processors), {@code bench.serverArgs} (more server arguments,
- * space-separated), {@code bench.weeklyRuns} (3: weekly Markdown requests, the best counts), {@code
- * bench.weekly} (unset: runs; {@code false} skips it).
+ * query against), {@code bench.profile} (true: JFR recordings of the seed and of the firehose
+ * ingest), {@code bench.scales} (1: a list such as {@code 1,2} runs the whole benchmark again at
+ * each multiple of the estate), {@code bench.projectionBatchSize} (unset: Axon's default of 1; the
+ * batch size of the projections' tracking processors), {@code bench.serverArgs} (more server
+ * arguments, space-separated), {@code bench.weeklyRuns} (3: weekly Markdown requests, the best
+ * counts), {@code bench.weekly} (unset: runs; {@code false} skips it).
  */
 @Tag("benchmark")
 @Tag("integration")
@@ -144,21 +145,18 @@ class JournalBenchmarkIT {
       KafkaTemplate<String, String> kafka = server.getBean(KafkaTemplate.class);
 
       // 1. sustained ingest: the first list of the estate, then the steady firehose
+      boolean profile = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
+      Path seedJfr = Path.of("target", "benchmark-seed-x" + scale + ".jfr");
+      Path jfr = Path.of("target", "benchmark-ingest-x" + scale + ".jfr");
+      Recording seedRecording = profile ? startRecording() : null;
       double seedRate = ingest(kafka, driver, jdbc, seedRecords);
+      stopRecording(seedRecording, seedJfr);
       figure("ingest seed (obs/s)", "%.0f", seedRate);
       figure("ingest seed / baseline", "%.1f%%", 100 * seedRate / rawSeed);
       long eventsAfterSeed = driver.storedEvents();
-      Path jfr = Path.of("target", "benchmark-ingest-x" + scale + ".jfr");
-      Recording recording =
-          Boolean.parseBoolean(System.getProperty("bench.profile", "true"))
-              ? startRecording()
-              : null;
+      Recording recording = profile ? startRecording() : null;
       double mixRate = ingest(kafka, driver, jdbc, mixRecords);
-      if (recording != null) {
-        recording.stop();
-        recording.dump(jfr);
-        recording.close();
-      }
+      stopRecording(recording, jfr);
       figure("ingest firehose (obs/s)", "%.0f", mixRate);
       figure("ingest firehose / baseline", "%.1f%%", 100 * mixRate / rawMix);
       long events = driver.storedEvents();
@@ -203,7 +201,8 @@ class JournalBenchmarkIT {
       // 5. projection rebuild
       rebuild(server, driver, jdbc);
 
-      if (recording != null) {
+      if (profile) {
+        hotMethods(seedJfr);
         hotMethods(jfr);
       }
     }
@@ -472,6 +471,7 @@ class JournalBenchmarkIT {
   private void hotMethods(Path jfr) throws Exception {
     Map<String, Integer> top = new HashMap<>();
     Map<String, Integer> ours = new HashMap<>();
+    Map<String, Integer> threads = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
@@ -480,6 +480,9 @@ class JournalBenchmarkIT {
         continue;
       }
       samples++;
+      RecordedThread thread = event.getThread("sampledThread");
+      threads.merge(
+          thread == null ? "?" : thread.getJavaName().replaceAll("[-\\d]+$", ""), 1, Integer::sum);
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
       top.merge(frame(frames.get(0)), 1, Integer::sum);
       frames.stream()
@@ -494,6 +497,11 @@ class JournalBenchmarkIT {
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(15)
         .forEach(e -> print("    %5.1f%%  %s", 100.0 * e.getValue() / all, e.getKey()));
+    print("  samples by thread (numbers stripped):");
+    threads.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> print("    %5.1f%%  %s", 100.0 * e.getValue() / all, e.getKey()));
     print("  ops-journal and Axon frames on the stack (inclusive):");
     ours.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
@@ -503,6 +511,14 @@ class JournalBenchmarkIT {
 
   private static String frame(RecordedFrame frame) {
     return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  }
+
+  private static void stopRecording(Recording recording, Path file) throws Exception {
+    if (recording != null) {
+      recording.stop();
+      recording.dump(file);
+      recording.close();
+    }
   }
 
   private static Recording startRecording() throws Exception {
