@@ -42,7 +42,8 @@ class ObservationListener implements ConsumerSeekAware {
       idIsGroup = false,
       topics = Topics.OBSERVATIONS,
       batch = "true",
-      concurrency = "${opsjournal.ingest.consumers:2}")
+      concurrency = "${opsjournal.ingest.consumers:2}",
+      properties = "max.poll.records=${opsjournal.ingest.batch-size:100}")
   void on(List<ConsumerRecord<String, String>> records) {
     List<Pending> batch = new ArrayList<>(records.size());
     for (ConsumerRecord<String, String> record : records) {

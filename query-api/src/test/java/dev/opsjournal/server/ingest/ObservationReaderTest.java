@@ -18,7 +18,7 @@ class ObservationReaderTest {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final ObservationReader reader =
-      new ObservationReader(json, new IngestProperties(6, 512, 1, 100));
+      new ObservationReader(json, new IngestProperties(6, 512, 1, 100, 100));
 
   private final HeartbeatObserved heartbeat =
       new HeartbeatObserved(

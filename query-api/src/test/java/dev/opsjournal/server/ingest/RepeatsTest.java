@@ -23,9 +23,10 @@ class RepeatsTest {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final ObservationReader reader =
-      new ObservationReader(json, new IngestProperties(6, 1 << 20, 1, 100));
+      new ObservationReader(json, new IngestProperties(6, 1 << 20, 1, 100, 100));
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final Repeats repeats = new Repeats(new IngestProperties(6, 1 << 20, 1, 100), meters);
+  private final Repeats repeats =
+      new Repeats(new IngestProperties(6, 1 << 20, 1, 100, 100), meters);
 
   private static final ResourceKey KEY =
       ResourceKey.of("local", "apps", "Deployment", "team-a", "web");
