@@ -9,6 +9,7 @@ import dev.opsjournal.server.benchmark.Estate.Kind;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
 import dev.opsjournal.server.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -164,6 +165,9 @@ class JournalBenchmarkIT {
           "events stored: %,d after the seed, %,d after the firehose (%.3f events per firehose"
               + " observation)",
           eventsAfterSeed, events, (events - eventsAfterSeed) / (double) mixRecords.size());
+      print(
+          "exact re-observations dropped before the command bus so far: %,.0f",
+          server.getBean(MeterRegistry.class).counter("opsjournal.ingest.repeats").count());
 
       // 2. freshness at a steady rate
       freshness(kafka, driver, jdbc, steady, steadyRecords, rate);
