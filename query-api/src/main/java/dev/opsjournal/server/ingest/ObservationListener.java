@@ -2,6 +2,7 @@ package dev.opsjournal.server.ingest;
 
 import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.server.ingest.ObservationReader.Parsed;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,15 +48,14 @@ class ObservationListener implements ConsumerSeekAware {
   void on(List<ConsumerRecord<String, String>> records) {
     List<Pending> batch = new ArrayList<>(records.size());
     for (ConsumerRecord<String, String> record : records) {
-      Received received;
       try {
-        received = reader.read(record.key(), record.value());
+        Parsed parsed = reader.parse(record.key(), record.value());
+        if (!repeats.isRepeat(parsed)) {
+          batch.add(new Pending(record, parsed, reader.decode(parsed)));
+        }
       } catch (MalformedObservationException malformed) {
         journal(batch);
         throw new BatchListenerFailedException(malformed.getMessage(), malformed, record);
-      }
-      if (!repeats.isRepeat(received)) {
-        batch.add(new Pending(record, received));
       }
     }
     journal(batch);
@@ -97,7 +97,7 @@ class ObservationListener implements ConsumerSeekAware {
 
   private void journaled(List<Pending> done) {
     for (Pending pending : done) {
-      repeats.journaled(pending.received());
+      repeats.journaled(pending.parsed());
       router.announce(pending.observation());
     }
   }
@@ -118,9 +118,6 @@ class ObservationListener implements ConsumerSeekAware {
     repeats.forgetAll();
   }
 
-  private record Pending(ConsumerRecord<String, String> record, Received received) {
-    Observation observation() {
-      return received.observation();
-    }
-  }
+  private record Pending(
+      ConsumerRecord<String, String> record, Parsed parsed, Observation observation) {}
 }

@@ -21,7 +21,16 @@ class ObservationReader {
     this.maxBytes = properties.maxObservationBytes();
   }
 
-  Received read(String key, String value) {
+  /** Reads and decodes one observation. */
+  Observation read(String key, String value) {
+    return decode(parse(key, value));
+  }
+
+  /**
+   * Checks what can be checked without decoding (size, JSON, type, schema version) and digests what
+   * the value says: enough to tell a repeat ({@link Repeats}) without decoding it.
+   */
+  Parsed parse(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new MalformedObservationException("empty observation (a tombstone?)");
     }
@@ -54,6 +63,13 @@ class ObservationReader {
               + Observation.SCHEMA_VERSION
               + "): upgrade the server");
     }
+    return new Parsed(key, tree.get("type").asText(), tree, ContentDigest.of(tree));
+  }
+
+  /** Decodes a parsed value into its observation, and checks that it is keyed by its subject. */
+  Observation decode(Parsed parsed) {
+    JsonNode tree = parsed.tree();
+    String key = parsed.key();
     Observation observation;
     try {
       observation = json.treeToValue(tree, Observation.class);
@@ -75,6 +91,15 @@ class ObservationReader {
               + observation.subject()
               + "': per-subject order would not hold");
     }
-    return new Received(observation, ContentDigest.of(tree));
+    return observation;
   }
+
+  /**
+   * A value read off the wire but not yet decoded.
+   *
+   * @param key the Kafka key: the subject, once decoded and checked
+   * @param type the observation's {@code type}
+   * @param content what it says, without when it was seen
+   */
+  record Parsed(String key, String type, JsonNode tree, ContentDigest content) {}
 }

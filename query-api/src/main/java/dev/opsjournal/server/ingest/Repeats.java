@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.ResourceObserved;
+import dev.opsjournal.server.ingest.ObservationReader.Parsed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Repeats {
 
+  private static final Set<String> CONVERGENT_TYPES = Set.of("resource", "application");
+
   private final Cache<String, ContentDigest> lastJournaled;
   private final Counter dropped;
 
@@ -33,19 +37,23 @@ class Repeats {
             .register(meters);
   }
 
-  boolean isRepeat(Received received) {
+  /**
+   * Whether the value says what the last journaled observation of its key said. Decided before the
+   * value is decoded: the digest covers the subject, so an equal digest under the same key means
+   * the same subject, checked when that observation was decoded.
+   */
+  boolean isRepeat(Parsed parsed) {
     boolean repeat =
-        isConvergent(received)
-            && received.content().equals(lastJournaled.getIfPresent(subject(received)));
+        isConvergent(parsed) && parsed.content().equals(lastJournaled.getIfPresent(parsed.key()));
     if (repeat) {
       dropped.increment();
     }
     return repeat;
   }
 
-  void journaled(Received received) {
-    if (isConvergent(received)) {
-      lastJournaled.put(subject(received), received.content());
+  void journaled(Parsed parsed) {
+    if (isConvergent(parsed)) {
+      lastJournaled.put(parsed.key(), parsed.content());
     }
   }
 
@@ -53,12 +61,11 @@ class Repeats {
     lastJournaled.invalidateAll();
   }
 
-  private static boolean isConvergent(Received received) {
-    return received.observation() instanceof ResourceObserved
-        || received.observation() instanceof ApplicationObserved;
-  }
-
-  private static String subject(Received received) {
-    return received.observation().subject();
+  /**
+   * Objects and Applications: the {@code type}s of {@link ResourceObserved} and {@link
+   * ApplicationObserved}.
+   */
+  private static boolean isConvergent(Parsed parsed) {
+    return parsed.key() != null && CONVERGENT_TYPES.contains(parsed.type());
   }
 }

@@ -10,6 +10,7 @@ import dev.opsjournal.core.observation.HeartbeatObserved;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.observation.WatchAction;
+import dev.opsjournal.server.ingest.ObservationReader.Parsed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class RepeatsTest {
 
   @Test
   void givenAJournaledObservation_whenTheSameIsSeenLater_thenItIsARepeat() throws Exception {
-    Received first = receive(deployment("2026-11-16T09:00:00Z", "41", "3"));
+    Parsed first = receive(deployment("2026-11-16T09:00:00Z", "41", "3"));
     assertThat(repeats.isRepeat(first)).isFalse();
     repeats.journaled(first);
 
@@ -61,7 +62,7 @@ class RepeatsTest {
   @Test
   void givenHeartbeats_whenSeenAgain_thenNeverARepeat() throws Exception {
     Instant reconciled = Instant.parse("2026-11-19T10:00:00Z");
-    Received beat =
+    Parsed beat =
         receive(
             new HeartbeatObserved(
                 "local", "collector", Instant.parse("2026-11-19T10:10:00Z"), reconciled));
@@ -75,8 +76,8 @@ class RepeatsTest {
         .isFalse();
   }
 
-  private Received receive(Observation observation) throws Exception {
-    return reader.read(observation.subject(), json.writeValueAsString(observation));
+  private Parsed receive(Observation observation) throws Exception {
+    return reader.parse(observation.subject(), json.writeValueAsString(observation));
   }
 
   private static ResourceObserved deployment(String at, String resourceVersion, String replicas) {
