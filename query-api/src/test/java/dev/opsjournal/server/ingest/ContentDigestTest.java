@@ -23,6 +23,16 @@ class ContentDigestTest {
   }
 
   @Test
+  void givenAddedOrModified_whenDigested_thenAlikeButNotLikeDeleted() throws Exception {
+    String added = "{\"action\":\"ADDED\",\"observedAt\":\"t\",\"uid\":\"u\"}";
+
+    assertThat(digest(added)).isEqualTo(digest(added.replace("ADDED", "MODIFIED")));
+    assertThat(digest(added)).isNotEqualTo(digest(added.replace("ADDED", "DELETED")));
+    assertThat(digest("{\"labels\":{\"action\":\"ADDED\"}}"))
+        .isNotEqualTo(digest("{\"labels\":{\"action\":\"MODIFIED\"}}"));
+  }
+
+  @Test
   void givenAnyOtherDifference_whenDigested_thenTheDigestsDiffer() throws Exception {
     String base = "{\"type\":\"resource\",\"observedAt\":\"t\",\"labels\":{\"a\":\"1\"}}";
 
