@@ -32,7 +32,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -102,7 +101,9 @@ class AlertsIT {
     try (ConfigurableApplicationContext server = start()) {
       JournalDriver driver = driver(server);
       driver.settle();
-      replayEveryProjection(server);
+      assertThat(driver.replayProjections().refused())
+          .as("the policies refuse to be replayed")
+          .containsExactlyInAnyOrder("declarations", "alerts");
       driver.settle();
       JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
       await()
@@ -231,25 +232,6 @@ class AlertsIT {
         server.getBean(JdbcTemplate.class),
         kafkaBroker.bootstrapServers(),
         "ops-journal-server");
-  }
-
-  /** Replays every projection from the start; the policies refuse to be replayed at all. */
-  private static void replayEveryProjection(ConfigurableApplicationContext server) {
-    List<String> refused = new ArrayList<>();
-    server.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-        .filter(StreamingEventProcessor.class::isInstance)
-        .map(StreamingEventProcessor.class::cast)
-        .forEach(
-            processor -> {
-              if (!processor.supportsReset()) {
-                refused.add(processor.getName());
-                return;
-              }
-              processor.shutDown();
-              processor.resetTokens();
-              processor.start();
-            });
-    assertThat(refused).containsExactlyInAnyOrder("declarations", "alerts");
   }
 
   private void awaitAlerts(int expected) {

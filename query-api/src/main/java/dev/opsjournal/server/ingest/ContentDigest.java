@@ -79,7 +79,11 @@ record ContentDigest(long high, long low) {
 
   private static void feed(MessageDigest sha256, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    int length = bytes.length;
+    sha256.update((byte) (length >>> 24));
+    sha256.update((byte) (length >>> 16));
+    sha256.update((byte) (length >>> 8));
+    sha256.update((byte) length);
     sha256.update(bytes);
   }
 

@@ -51,7 +51,7 @@ public class StandaloneInfrastructure
     Map<String, Object> settings = new LinkedHashMap<>();
     List<AutoCloseable> started = new ArrayList<>();
     boolean embeddedPostgres = !setByUser(env, "spring.datasource.url");
-    if (embeddedPostgres) {
+    if (embeddedPostgres && !System.getProperty("os.name", "").startsWith("Windows")) {
       EmbeddedPostgresServer.checkCanRun(Path.of("/bin/sh"));
     }
     try {

@@ -38,7 +38,6 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -445,30 +444,15 @@ class JournalBenchmarkIT {
   private void rebuild(
       ConfigurableApplicationContext server, JournalDriver driver, JdbcTemplate jdbc) {
     long events = storedEvents(jdbc);
-    List<String> reset = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
     long commitsBefore = commits(jdbc);
     long started = System.nanoTime();
-    server.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-        .filter(StreamingEventProcessor.class::isInstance)
-        .map(StreamingEventProcessor.class::cast)
-        .forEach(
-            processor -> {
-              if (!processor.supportsReset()) {
-                refused.add(processor.getName());
-                return;
-              }
-              processor.shutDown();
-              processor.resetTokens();
-              processor.start();
-              reset.add(processor.getName());
-            });
+    JournalDriver.Replay replay = driver.replayProjections();
     driver.awaitProcessorsAtHead(PATIENCE);
     double elapsed = seconds(started);
     print("  rebuild: %,d PostgreSQL commits", commits(jdbc) - commitsBefore);
     print(
         "  rebuild: %s replayed %,d events in %.1f s (not replayable: %s)",
-        reset, events, elapsed, refused);
+        replay.replayed(), events, elapsed, replay.refused());
     figure("rebuild (events/s, all projections at once)", "%.0f", events / elapsed);
   }
 

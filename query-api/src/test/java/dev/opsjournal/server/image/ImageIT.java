@@ -2,19 +2,18 @@ package dev.opsjournal.server.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.security.auth.module.UnixSystem;
+import dev.opsjournal.server.testing.ServerProcesses;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +79,7 @@ class ImageIT {
   private static EmbeddedPostgres postgres;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> started = new ArrayList<>();
+  private final ServerProcesses processes = new ServerProcesses();
 
   /** A file of the image as its last layer left it. */
   record Entry(char type, int mode, long uid, long gid) {}
@@ -125,14 +124,7 @@ class ImageIT {
 
   @AfterEach
   void stopWhatIsLeft() throws InterruptedException {
-    for (Process process : started) {
-      if (process.isAlive()) {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      }
-    }
+    processes.stopWhatIsLeft();
   }
 
   @Test
@@ -219,7 +211,7 @@ class ImageIT {
   @Test
   void theServerAndTheCollectorsStartFromTheirDeploymentsCommands() throws Exception {
     Runner runner = runner();
-    int[] ports = freePorts(5);
+    int[] ports = ServerProcesses.freePorts(5);
     int serverPort = ports[0];
     int kafkaPort = ports[1];
     int collectorsPort = ports[4];
@@ -254,7 +246,7 @@ class ImageIT {
     collectorsEnv.put("OPSJOURNAL_COLLECTORS_KUBERNETES_ENABLED", "false");
     collectorsEnv.put("OPSJOURNAL_COLLECTORS_GIT_ENABLED", "false");
 
-    awaitReady(serverProcess, serverPort, serverLog);
+    processes.awaitReady(serverProcess, serverPort, serverLog, STARTUP);
     HttpResponse<String> conflicts =
         http.send(
             HttpRequest.newBuilder(
@@ -267,11 +259,12 @@ class ImageIT {
     Path collectorsLog = workspace.resolve("collectors.log");
     Process collectorsProcess =
         start(runner, strings(collectors.get("command")), collectorsEnv, collectorsLog);
-    awaitReady(collectorsProcess, collectorsPort, collectorsLog);
+    processes.awaitReady(collectorsProcess, collectorsPort, collectorsLog, STARTUP);
     assertThat(Files.readString(collectorsLog)).contains("Started CollectorsApplication");
 
-    stop(collectorsProcess);
-    stop(serverProcess);
+    // SIGTERM to the JVM itself: unshare, sh and chroot exec into it
+    ServerProcesses.stop(collectorsProcess);
+    ServerProcesses.stop(serverProcess);
     if (runner.asImageUser() && runner.inWorkingDir()) {
       assertThat(Files.readString(serverLog)).contains("started by opsjournal in /app");
     }
@@ -364,48 +357,10 @@ class ImageIT {
 
   private Process start(Runner runner, List<String> command, Map<String, String> env, Path log)
       throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(concat(runner.prefix(), command))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(concat(runner.prefix(), command));
     builder.environment().clear();
     builder.environment().putAll(env);
-    Process process = builder.start();
-    started.add(process);
-    return process;
-  }
-
-  private void awaitReady(Process process, int port, Path log) {
-    URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-    await()
-        .atMost(STARTUP)
-        .pollInterval(Duration.ofSeconds(1))
-        .failFast(
-            "the process ended before it was ready; see " + log,
-            () -> {
-              if (!process.isAlive()) {
-                System.err.println(tail(log));
-                return true;
-              }
-              return false;
-            })
-        .until(
-            () -> {
-              try {
-                HttpResponse<String> response =
-                    http.send(
-                        HttpRequest.newBuilder(readiness).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().contains("UP");
-              } catch (IOException e) {
-                return false;
-              }
-            });
-  }
-
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy(); // SIGTERM to the JVM itself: unshare, sh and chroot exec into it
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
+    return processes.start(builder, log);
   }
 
   // --- the image and the manifests
@@ -588,31 +543,5 @@ class ImageIT {
     List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0);
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
   }
 }

@@ -3,26 +3,32 @@ package dev.opsjournal.server.standalone;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
-@DisabledOnOs(OS.WINDOWS)
 class EmbeddedPostgresServerTest {
+
+  @TempDir Path dir;
 
   @Test
   void withoutAShellTheEmbeddedPostgresSaysWhatToSetInstead() {
-    assertThatThrownBy(() -> EmbeddedPostgresServer.checkCanRun(Path.of("/no/such/sh")))
+    Path missing = dir.resolve("no-such-sh");
+
+    assertThatThrownBy(() -> EmbeddedPostgresServer.checkCanRun(missing))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the embedded PostgreSQL cannot run here")
-        .hasMessageContaining("/no/such/sh")
+        .hasMessageContaining(missing.toString())
         .hasMessageContaining("spring.datasource.url");
   }
 
   @Test
-  void withAShellItRuns() {
-    assertThatCode(() -> EmbeddedPostgresServer.checkCanRun(Path.of("/bin/sh")))
-        .doesNotThrowAnyException();
+  void withAShellItRuns() throws IOException {
+    Path shell = Files.createFile(dir.resolve("sh"));
+    shell.toFile().setExecutable(true);
+
+    assertThatCode(() -> EmbeddedPostgresServer.checkCanRun(shell)).doesNotThrowAnyException();
   }
 }

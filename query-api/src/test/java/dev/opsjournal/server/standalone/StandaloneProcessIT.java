@@ -1,10 +1,9 @@
 package dev.opsjournal.server.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.opsjournal.server.testing.ServerProcesses;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class StandaloneProcessIT {
   @TempDir Path workspace;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> started = new ArrayList<>();
+  private final ServerProcesses processes = new ServerProcesses();
   private int httpPort;
   private int kafkaPort;
   private int controllerPort;
@@ -54,19 +51,12 @@ class StandaloneProcessIT {
 
   @AfterEach
   void stopWhatIsLeft() throws InterruptedException {
-    for (Process process : started) {
-      if (process.isAlive()) {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      }
-    }
+    processes.stopWhatIsLeft();
   }
 
   @Test
   void journalsTheBundledWeekAndKeepsItAcrossARestart() throws Exception {
-    int[] ports = freePorts(4);
+    int[] ports = ServerProcesses.freePorts(4);
     httpPort = ports[0];
     kafkaPort = ports[1];
     controllerPort = ports[2];
@@ -74,7 +64,7 @@ class StandaloneProcessIT {
     Path dataDir = workspace.resolve("data");
 
     Process first = start(dataDir, workspace.resolve("first.log"));
-    awaitReady(first, workspace.resolve("first.log"));
+    processes.awaitReady(first, httpPort, workspace.resolve("first.log"), STARTUP);
     assertThat(get(OWNERS))
         .contains("\"application\":\"argocd/ops-journal-dev\"")
         .contains("\"inConflict\":false")
@@ -84,7 +74,7 @@ class StandaloneProcessIT {
     String timeline = get(TIMELINE);
     long events = storedEvents();
     assertThat(events).isPositive();
-    stop(first);
+    ServerProcesses.stop(first); // SIGTERM, as Ctrl-C or a container stop
     assertThat(Files.readString(workspace.resolve("first.log")))
         .contains("Kafka: in-process KRaft broker listening on localhost:" + kafkaPort)
         .contains("PostgreSQL: embedded server listening on localhost:" + postgresPort)
@@ -96,7 +86,7 @@ class StandaloneProcessIT {
         .doesNotContain("could not be established");
 
     Process second = start(dataDir, workspace.resolve("second.log"));
-    awaitReady(second, workspace.resolve("second.log"));
+    processes.awaitReady(second, httpPort, workspace.resolve("second.log"), STARTUP);
     assertThat(Files.readString(workspace.resolve("second.log")))
         .contains("Replay example-week-02: already done")
         .contains(
@@ -105,7 +95,7 @@ class StandaloneProcessIT {
     assertThat(get(WEEKLY)).isEqualTo(weekly);
     assertThat(get(TIMELINE)).isEqualTo(timeline);
     assertThat(storedEvents()).as("events stored after the restart").isEqualTo(events);
-    stop(second);
+    ServerProcesses.stop(second);
   }
 
   private Process start(Path dataDir, Path log) throws IOException {
@@ -121,45 +111,7 @@ class StandaloneProcessIT {
             "--opsjournal.standalone.kafka.controller-port=" + controllerPort,
             "--opsjournal.standalone.postgres.port=" + postgresPort,
             "--server.port=" + httpPort);
-    Process process =
-        new ProcessBuilder(command)
-            .directory(workspace.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    started.add(process);
-    return process;
-  }
-
-  private void awaitReady(Process process, Path log) {
-    await()
-        .atMost(STARTUP)
-        .pollInterval(Duration.ofSeconds(1))
-        .failFast(
-            "the standalone process ended before it was ready; see " + log,
-            () -> {
-              if (!process.isAlive()) {
-                System.err.println(tail(log));
-                return true;
-              }
-              return false;
-            })
-        .until(this::ready);
-  }
-
-  private boolean ready() {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(url("/actuator/health/readiness")).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("UP");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return processes.start(new ProcessBuilder(command).directory(workspace.toFile()), log);
   }
 
   private String get(String path) throws IOException, InterruptedException {
@@ -182,11 +134,6 @@ class StandaloneProcessIT {
     }
   }
 
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy(); // SIGTERM, as Ctrl-C or a container stop
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
-  }
-
   private URI url(String path) {
     return URI.create("http://localhost:" + httpPort + path);
   }
@@ -199,32 +146,6 @@ class StandaloneProcessIT {
           .findFirst()
           .orElseThrow(
               () -> new IllegalStateException("no target/query-api-*.jar: run mvn package first"));
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0);
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.server.journal.JournalProgress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -36,6 +38,7 @@ public final class JournalDriver {
 
   private final KafkaTemplate<String, String> kafka;
   private final ObjectMapper json;
+  private final EventProcessingConfiguration processing;
   private final JournalProgress progress;
   private final JdbcTemplate jdbc;
   private final AdminClient admin;
@@ -50,6 +53,7 @@ public final class JournalDriver {
       String consumerGroup) {
     this.kafka = kafka;
     this.json = json;
+    this.processing = processing;
     this.progress = new JournalProgress(processing, jdbc);
     this.jdbc = jdbc;
     this.admin =
@@ -121,6 +125,33 @@ public final class JournalDriver {
         .pollInterval(Duration.ofMillis(5))
         .until(this::nothingLeftToConsume);
   }
+
+  /**
+   * Replays every processor that allows it (the projections) from the start of the event store, all
+   * at once; the policies refuse. Does not wait for them to catch up.
+   */
+  public Replay replayProjections() {
+    List<String> replayed = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    processing.eventProcessors().values().stream()
+        .filter(StreamingEventProcessor.class::isInstance)
+        .map(StreamingEventProcessor.class::cast)
+        .forEach(
+            processor -> {
+              if (!processor.supportsReset()) {
+                refused.add(processor.getName());
+                return;
+              }
+              processor.shutDown();
+              processor.resetTokens();
+              processor.start();
+              replayed.add(processor.getName());
+            });
+    return new Replay(replayed, refused);
+  }
+
+  /** The processors {@link #replayProjections()} replayed, and those that refused. */
+  public record Replay(List<String> replayed, List<String> refused) {}
 
   public long storedEvents() {
     return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
