@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -56,25 +55,13 @@ public final class CommitImpact {
   }
 
   static boolean sameSource(CommitObserved commit, ApplicationSource source) {
-    if (!sameRepository(commit.repoUrl(), source.repoUrl())) {
+    if (!RepositoryIdentity.same(commit.repoUrl(), source.repoUrl())) {
       return false;
     }
     String target = source.targetRevision();
     return ((target.isEmpty() || target.equals("HEAD")) && commit.defaultBranch())
         || target.equals(commit.branch())
         || target.equals("refs/heads/" + commit.branch());
-  }
-
-  static boolean sameRepository(String a, String b) {
-    return repositoryIdentity(a).equals(repositoryIdentity(b));
-  }
-
-  private static String repositoryIdentity(String url) {
-    String u = url.strip().toLowerCase(Locale.ROOT);
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.opsjournal.server.report;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.source.RepositoryIdentity;
 import dev.opsjournal.server.report.WeekData.ApplicationChange;
 import dev.opsjournal.server.report.WeekData.Commit;
 import dev.opsjournal.server.report.WeekData.Condition;
@@ -430,7 +431,7 @@ final class WeeklyJournal {
    * several destinations) are one family; {@code apps/web} and {@code apps/api} are not.
    */
   static String family(Spec spec) {
-    return repositoryIdentity(spec.repoUrl()) + "#" + familyPath(spec.path());
+    return RepositoryIdentity.of(spec.repoUrl()) + "#" + familyPath(spec.path());
   }
 
   /** The path of a family, as written in its heading: {@code apps/web}. */
@@ -1543,7 +1544,7 @@ final class WeeklyJournal {
     if (o.kind().equals(WeekData.CONTROLLER)) {
       return true;
     }
-    return repositoriesOf(c.application()).contains(repositoryIdentity(repository(o.subject())));
+    return repositoriesOf(c.application()).contains(RepositoryIdentity.of(repository(o.subject())));
   }
 
   /** The repositories an Application took its source from in the week, as compared. */
@@ -1555,7 +1556,7 @@ final class WeeklyJournal {
               spec ->
                   repositories
                       .computeIfAbsent(spec.application(), k -> new HashSet<>())
-                      .add(repositoryIdentity(spec.repoUrl())));
+                      .add(RepositoryIdentity.of(spec.repoUrl())));
     }
     return repositories.getOrDefault(application, Set.of());
   }
@@ -1926,12 +1927,6 @@ final class WeeklyJournal {
     String repo = repository(source).replaceAll("/+$", "");
     return repo.substring(repo.lastIndexOf('/') + 1)
         + (hash < 0 ? "" : " " + source.substring(hash + 1));
-  }
-
-  /** As the journal compares repositories: no case, trailing slashes or {@code .git}. */
-  private static String repositoryIdentity(String url) {
-    String u = url.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
   }
 
   /** {@code Kind `namespace/name`}, with the cluster when the week covers several. */

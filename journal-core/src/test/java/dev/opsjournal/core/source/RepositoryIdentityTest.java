@@ -1,0 +1,38 @@
+package dev.opsjournal.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RepositoryIdentityTest {
+
+  @Test
+  void ignoresCaseBlanksTrailingSlashesAndTheGitSuffix() {
+    assertThat(RepositoryIdentity.of(" https://Git.Example.com/Team/Platform.git// "))
+        .isEqualTo("https://git.example.com/team/platform");
+    assertThat(
+            RepositoryIdentity.same(
+                "https://git.example.com/team/platform",
+                "HTTPS://git.example.com/team/platform.git/"))
+        .isTrue();
+  }
+
+  @Test
+  void tellsOtherRepositoriesApart() {
+    assertThat(
+            RepositoryIdentity.same(
+                "https://git.example.com/team/platform",
+                "https://git.example.com/team/platform-tools"))
+        .isFalse();
+    assertThat(
+            RepositoryIdentity.same(
+                "https://git.example.com/a/platform", "https://git.example.com/b/platform"))
+        .isFalse();
+  }
+
+  @Test
+  void keepsAGitSuffixThatIsPartOfTheName() {
+    assertThat(RepositoryIdentity.of("https://git.example.com/team/platform.github"))
+        .isEqualTo("https://git.example.com/team/platform.github");
+  }
+}
