@@ -1,5 +1,6 @@
 package dev.opsjournal.core.application;
 
+import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.ResourceKey;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public record SyncCompleted(
     implements ApplicationEvent {
 
   public boolean succeeded() {
-    return "Succeeded".equals(phase);
+    return OperationPhase.of(phase) == OperationPhase.SUCCEEDED;
   }
 
   /** What the sync did to one resource ({@code syncResult.resources[]}). */

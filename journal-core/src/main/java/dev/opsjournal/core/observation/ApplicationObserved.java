@@ -124,10 +124,7 @@ public record ApplicationObserved(
     }
 
     public boolean finished() {
-      return switch (phase) {
-        case "Succeeded", "Failed", "Error" -> true;
-        default -> false;
-      };
+      return OperationPhase.of(phase).finished();
     }
   }
 

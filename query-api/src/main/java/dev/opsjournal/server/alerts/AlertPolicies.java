@@ -17,7 +17,7 @@ import dev.opsjournal.core.source.CommitRecorded;
 import dev.opsjournal.core.source.HistoryRewritten;
 import dev.opsjournal.core.source.SourceRecovered;
 import dev.opsjournal.core.source.SourceUnavailable;
-import dev.opsjournal.server.timeline.Summaries;
+import dev.opsjournal.server.api.Human;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -73,7 +73,7 @@ class AlertPolicies {
             + ": "
             + event.flipsInWindow()
             + " flips within "
-            + Summaries.human(event.window()),
+            + Human.duration(event.window()),
         List.of("/api/v1/conflicts?open=true", timeline(event.resource())));
   }
 
@@ -116,7 +116,7 @@ class AlertPolicies {
             + " ended by "
             + event.correction().name().toLowerCase().replace('_', ' ')
             + " after "
-            + Summaries.human(event.duration()));
+            + Human.duration(event.duration()));
   }
 
   @EventHandler
@@ -143,7 +143,7 @@ class AlertPolicies {
         "Argo CD's application controller in cluster "
             + event.cluster()
             + " reconciles again, after "
-            + Summaries.human(event.outage()));
+            + Human.duration(event.outage()));
   }
 
   @EventHandler
@@ -166,7 +166,7 @@ class AlertPolicies {
         "Git source "
             + event.source()
             + " can be fetched again, after "
-            + Summaries.human(event.outage()));
+            + Human.duration(event.outage()));
   }
 
   @EventHandler
@@ -179,9 +179,9 @@ class AlertPolicies {
         event.at(),
         event.source()
             + " was force-pushed from "
-            + Summaries.shortSha(event.oldHead())
+            + Human.revision(event.oldHead())
             + " to "
-            + Summaries.shortSha(event.newHead())
+            + Human.revision(event.newHead())
             + "; "
             + event.unreachable().size()
             + " commits are no longer reachable",
@@ -206,7 +206,7 @@ class AlertPolicies {
           Type.SYNC_FAILED,
           subject,
           event.at(),
-          application + " synced " + Summaries.shortSha(event.revision()) + " successfully");
+          application + " synced " + Human.revision(event.revision()) + " successfully");
     } else if (!ledger.anyFiring(Type.SYNC_FAILED, subject)) {
       ledger.fire(
           "sync-failed/" + event.application() + "/" + event.operationId(),
@@ -216,7 +216,7 @@ class AlertPolicies {
           event.finishedAt(),
           application
               + " failed to sync "
-              + Summaries.shortSha(event.revision())
+              + Human.revision(event.revision())
               + " ("
               + event.phase()
               + "): "

@@ -5,7 +5,7 @@ import dev.opsjournal.core.alert.Alert;
 import dev.opsjournal.server.api.Rows;
 import dev.opsjournal.server.ingest.JournalClockAdvanced;
 import dev.opsjournal.server.journal.JournalProgress;
-import dev.opsjournal.server.timeline.Summaries;
+import dev.opsjournal.server.api.Human;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,7 +111,7 @@ class DriftDeadlines {
         + " has drifted from "
         + application
         + "'s desired state for "
-        + Summaries.human(threshold);
+        + Human.duration(threshold);
   }
 
   static List<String> links(ResourceKey resource, String application) {

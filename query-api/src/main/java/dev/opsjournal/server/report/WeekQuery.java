@@ -1,5 +1,6 @@
 package dev.opsjournal.server.report;
 
+import dev.opsjournal.core.observation.OperationPhase;
 import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.strings;
 
@@ -138,7 +139,7 @@ class WeekQuery {
           conditions,
           syncs.stream()
               .map(KeyedSync::sync)
-              .filter(s -> s.phase().equals("Failed") || s.phase().equals("Error"))
+              .filter(s -> OperationPhase.of(s.phase()).failed())
               .toList(),
           statusAtEnd(applicationEvents));
     }

@@ -1,7 +1,9 @@
 package dev.opsjournal.server.report;
 
+import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.source.RepositoryIdentity;
+import dev.opsjournal.server.api.Human;
 import dev.opsjournal.server.report.WeekData.ApplicationChange;
 import dev.opsjournal.server.report.WeekData.Commit;
 import dev.opsjournal.server.report.WeekData.Condition;
@@ -1906,7 +1908,7 @@ final class WeeklyJournal {
   }
 
   private static boolean failed(Sync s) {
-    return s.phase().equals("Failed") || s.phase().equals("Error");
+    return OperationPhase.of(s.phase()).failed();
   }
 
   private static String gitSource(String source) {
@@ -2028,19 +2030,7 @@ final class WeeklyJournal {
 
   /** 4 s, 21 min, 29 min 4 s, 2 h 5 min, 3 d 4 h. */
   static String duration(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    if (s < 60) {
-      return s + " s";
-    }
-    if (s < 3600) {
-      return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
-    }
-    if (s < 86400) {
-      long minutes = s % 3600 / 60;
-      return s / 3600 + " h" + (minutes == 0 ? "" : " " + minutes + " min");
-    }
-    long hours = s % 86400 / 3600;
-    return s / 86400 + " d" + (hours == 0 ? "" : " " + hours + " h");
+    return Human.duration(d);
   }
 
   /** A duration rounded to its largest unit, for ranges: {@code about 5 min}. */
@@ -2068,7 +2058,7 @@ final class WeeklyJournal {
   }
 
   private static String sha(String sha) {
-    return code(sha.length() > 7 ? sha.substring(0, 7) : sha);
+    return code(Human.revision(sha));
   }
 
   private static String code(String text) {

@@ -26,7 +26,7 @@ import dev.opsjournal.core.resource.ResourceDeclared;
 import dev.opsjournal.core.resource.ResourceDeleted;
 import dev.opsjournal.core.resource.ResourceRecreated;
 import dev.opsjournal.core.resource.ResourceUndeclared;
-import java.time.Duration;
+import dev.opsjournal.server.api.Human;
 import java.util.List;
 
 /** One line of plain English per journal entry, as a person reading the timeline wants it. */
@@ -120,20 +120,20 @@ public final class Summaries {
     } else if (event instanceof SyncStarted e) {
       return (e.partial() ? "partial sync" : "sync")
           + " to "
-          + shortSha(e.revision())
+          + Human.revision(e.revision())
           + " started by "
           + e.initiatedBy();
     } else if (event instanceof SyncCompleted e) {
       return (e.partial() ? "partial sync" : "sync")
           + " to "
-          + shortSha(e.revision())
+          + Human.revision(e.revision())
           + " "
           + e.phase().toLowerCase()
           + " ("
           + e.initiatedBy()
           + ")";
     } else if (event instanceof SyncStatusChanged e) {
-      return "sync status " + blank(e.from()) + " -> " + e.to() + " at " + shortSha(e.toRevision());
+      return "sync status " + blank(e.from()) + " -> " + e.to() + " at " + Human.revision(e.toRevision());
     } else if (event instanceof HealthChanged e) {
       return "health " + blank(e.from()) + " -> " + e.to();
     } else if (event instanceof ConditionRaised e) {
@@ -150,20 +150,6 @@ public final class Summaries {
       return "deleted";
     }
     return event.getClass().getSimpleName();
-  }
-
-  public static String human(Duration duration) {
-    long seconds = duration.getSeconds();
-    if (seconds < 60) {
-      return seconds + " s";
-    } else if (seconds < 3600) {
-      return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + (seconds % 60) + " s");
-    }
-    return (seconds / 3600) + " h " + ((seconds % 3600) / 60) + " min";
-  }
-
-  public static String shortSha(String revision) {
-    return revision.length() > 12 ? revision.substring(0, 12) : revision;
   }
 
   private static String fields(List<String> fields) {
