@@ -1,7 +1,7 @@
 package dev.opsjournal.core.application;
 
-import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.OperationPhase;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package dev.opsjournal.server.alerts;
 
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.alert.Alert;
+import dev.opsjournal.server.api.Human;
 import dev.opsjournal.server.api.Rows;
 import dev.opsjournal.server.ingest.JournalClockAdvanced;
 import dev.opsjournal.server.journal.JournalProgress;
-import dev.opsjournal.server.api.Human;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -14,9 +14,9 @@ public final class Human {
   private Human() {}
 
   /**
-   * A duration in its two largest units, the smaller left out when it is zero: {@code 42 s},
-   * {@code 29 min 4 s}, {@code 2 h}, {@code 2 h 5 min}, {@code 3 d 4 h}. Negative durations read
-   * as {@code 0 s}.
+   * A duration in its two largest units, the smaller left out when it is zero: {@code 42 s}, {@code
+   * 29 min 4 s}, {@code 2 h}, {@code 2 h 5 min}, {@code 3 d 4 h}. Negative durations read as {@code
+   * 0 s}.
    */
   public static String duration(Duration d) {
     long s = Math.max(0, d.toSeconds());

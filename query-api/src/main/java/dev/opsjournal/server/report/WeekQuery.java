@@ -1,6 +1,5 @@
 package dev.opsjournal.server.report;
 
-import dev.opsjournal.core.observation.OperationPhase;
 import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.strings;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.JournalPolicy;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.server.report.WeekData.ApplicationChange;
 import dev.opsjournal.server.report.WeekData.Commit;
 import dev.opsjournal.server.report.WeekData.Condition;

@@ -1,7 +1,7 @@
 package dev.opsjournal.server.report;
 
-import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.source.RepositoryIdentity;
 import dev.opsjournal.server.api.Human;
 import dev.opsjournal.server.report.WeekData.ApplicationChange;

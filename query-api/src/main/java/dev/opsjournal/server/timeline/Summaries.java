@@ -80,7 +80,7 @@ public final class Summaries {
           + e.correction().name().toLowerCase().replace('_', ' ')
           + (e.by().isEmpty() ? "" : " (" + e.by() + ")")
           + " after "
-          + human(e.duration());
+          + Human.duration(e.duration());
     } else if (event instanceof ConflictStarted e) {
       return "conflict #"
           + e.episode()
@@ -93,7 +93,7 @@ public final class Summaries {
       return "reconciliation loop: "
           + e.flipsInWindow()
           + " flips within "
-          + human(e.window())
+          + Human.duration(e.window())
           + " between "
           + String.join(", ", e.applications());
     } else if (event instanceof ConflictEnded e) {
@@ -133,7 +133,12 @@ public final class Summaries {
           + e.initiatedBy()
           + ")";
     } else if (event instanceof SyncStatusChanged e) {
-      return "sync status " + blank(e.from()) + " -> " + e.to() + " at " + Human.revision(e.toRevision());
+      return "sync status "
+          + blank(e.from())
+          + " -> "
+          + e.to()
+          + " at "
+          + Human.revision(e.toRevision());
     } else if (event instanceof HealthChanged e) {
       return "health " + blank(e.from()) + " -> " + e.to();
     } else if (event instanceof ConditionRaised e) {
