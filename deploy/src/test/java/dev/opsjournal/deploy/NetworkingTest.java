@@ -1,0 +1,141 @@
+package dev.opsjournal.deploy;
+
+import static dev.opsjournal.deploy.Manifests.component;
+import static dev.opsjournal.deploy.Manifests.matches;
+import static dev.opsjournal.deploy.Manifests.name;
+import static dev.opsjournal.deploy.Manifests.objects;
+import static dev.opsjournal.deploy.Manifests.podTemplate;
+import static dev.opsjournal.deploy.Manifests.resolvePort;
+import static dev.opsjournal.deploy.Manifests.selects;
+import static dev.opsjournal.deploy.Manifests.workloads;
+import static dev.opsjournal.deploy.Overlays.assertNoProblems;
+import static dev.opsjournal.deploy.Overlays.rendered;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Services and NetworkPolicies: each selects a workload of its overlay, every workload is covered
+ * by a policy restricting both directions, and the server is reachable on 8080 only.
+ */
+class NetworkingTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void servicesSelectAWorkloadOfTheOverlayOnAKnownTargetPort(String env) {
+    List<String> problems = new ArrayList<>();
+    List<Manifest> manifests = rendered(env);
+    List<Manifest> workloads = workloads(manifests);
+    for (Service service : objects(manifests, Service.class)) {
+      Optional<Manifest> backend =
+          workloads.stream()
+              .filter(
+                  w ->
+                      selects(
+                          service.getSpec().getSelector(),
+                          podTemplate(w.object()).orElseThrow().getMetadata().getLabels()))
+              .findFirst();
+      if (backend.isEmpty()) {
+        problems.add("Service " + name(service) + ": selects no workload of this overlay");
+        continue;
+      }
+      PodSpec pod = podTemplate(backend.get().object()).orElseThrow().getSpec();
+      for (var port : service.getSpec().getPorts()) {
+        if (resolvePort(pod, port.getTargetPort()).isEmpty()) {
+          problems.add(
+              "Service " + name(service) + ": targetPort " + port.getTargetPort() + " is unknown");
+        }
+      }
+    }
+    assertNoProblems(env, problems);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyWorkloadIsCoveredByANetworkPolicyRestrictingBothDirections(String env) {
+    List<String> problems = new ArrayList<>();
+    List<Manifest> manifests = rendered(env);
+    List<Manifest> workloads = workloads(manifests);
+    for (NetworkPolicy policy : objects(manifests, NetworkPolicy.class)) {
+      String where = "NetworkPolicy " + name(policy);
+      boolean selectsSomething =
+          workloads.stream()
+              .anyMatch(
+                  w ->
+                      matches(
+                          policy.getSpec().getPodSelector(),
+                          podTemplate(w.object()).orElseThrow().getMetadata().getLabels()));
+      if (!selectsSomething) {
+        problems.add(where + ": selects no workload of this overlay");
+      }
+      if (!new TreeSet<>(policy.getSpec().getPolicyTypes())
+          .equals(new TreeSet<>(List.of("Ingress", "Egress")))) {
+        problems.add(where + ": must restrict both Ingress and Egress");
+      }
+      if (policy.getSpec().getEgress().isEmpty()) {
+        problems.add(where + ": allows no egress at all (DNS is needed)");
+      }
+    }
+    for (Manifest w : workloads) {
+      Map<String, String> labels = podTemplate(w.object()).orElseThrow().getMetadata().getLabels();
+      if (objects(manifests, NetworkPolicy.class).stream()
+          .noneMatch(p -> matches(p.getSpec().getPodSelector(), labels))) {
+        problems.add(w + ": no NetworkPolicy selects it");
+      }
+    }
+    assertNoProblems(env, problems);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void theServerIsReachableOnlyOn8080(String env) {
+    List<String> problems = new ArrayList<>();
+    List<Manifest> manifests = rendered(env);
+    Deployment server = component(manifests, "server");
+
+    for (NetworkPolicy policy : objects(manifests, NetworkPolicy.class)) {
+      if (!matches(
+          policy.getSpec().getPodSelector(),
+          server.getSpec().getTemplate().getMetadata().getLabels())) {
+        continue;
+      }
+      for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+        List<NetworkPolicyPort> ports = rule.getPorts();
+        if (ports.isEmpty()
+            || ports.stream()
+                .anyMatch(
+                    p ->
+                        p.getPort() == null
+                            || !"TCP".equals(Objects.toString(p.getProtocol(), "TCP"))
+                            || !Integer.valueOf(8080).equals(p.getPort().getIntVal())
+                            || p.getEndPort() != null)) {
+          problems.add("NetworkPolicy " + name(policy) + ": server ingress other than TCP 8080");
+        }
+      }
+    }
+    for (Service service : objects(manifests, Service.class)) {
+      if (selects(
+          service.getSpec().getSelector(),
+          server.getSpec().getTemplate().getMetadata().getLabels())) {
+        for (var port : service.getSpec().getPorts()) {
+          if (port.getPort() != 8080) {
+            problems.add("Service " + name(service) + " exposes " + port.getPort() + ", not 8080");
+          }
+        }
+      }
+    }
+    assertNoProblems(env, problems);
+  }
+}
