@@ -16,16 +16,10 @@ import java.util.Optional;
  */
 public final class CapturedObjects {
 
-  private final ResourceMapper resources;
-  private final ApplicationMapper applications;
-  private final EventMapper events;
+  private final ObjectMapping.Mappings mappings;
 
   public CapturedObjects(String cluster) {
-    this.resources =
-        new ResourceMapper(
-            cluster, new Fingerprints(KubernetesCollectorProperties.DEFAULT_REDACTION));
-    this.applications = new ApplicationMapper(cluster);
-    this.events = new EventMapper(cluster);
+    this.mappings = ObjectMapping.of(cluster, KubernetesCollectorProperties.DEFAULT_REDACTION);
   }
 
   /**
@@ -49,28 +43,22 @@ public final class CapturedObjects {
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
     try {
-      if (group.equals("argoproj.io") && kind.equals("Application")) {
-        return Optional.of(applications.map(object, action, observedAt));
-      }
-      if (kind.equals("Event") && (group.isEmpty() || group.equals("events.k8s.io"))) {
-        if (action == WatchAction.DELETED) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            events.map(
-                object,
-                group.equals("events.k8s.io")
-                        || object.getAdditionalProperties().containsKey("regarding")
-                    ? EventMapper.Api.EVENTS_V1
-                    : EventMapper.Api.CORE_V1,
-                observedAt));
-      }
-      boolean namespaced = meta.getNamespace() != null && !meta.getNamespace().isBlank();
-      TrackedKind tracked = new TrackedKind(group, version, kind, plural(kind), namespaced);
-      return Optional.of(resources.map(tracked, object, action, observedAt));
+      return Optional.ofNullable(
+          mappingOf(group, version, kind, meta).observe(object, action, observedAt));
     } catch (MalformedObjectException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+  }
+
+  private ObjectMapping mappingOf(String group, String version, String kind, ObjectMeta meta) {
+    if (group.equals(Watches.APPLICATIONS.group()) && kind.equals(Watches.APPLICATIONS.kind())) {
+      return mappings.applications();
+    }
+    if (kind.equals("Event") && (group.isEmpty() || group.equals("events.k8s.io"))) {
+      return mappings.events();
+    }
+    boolean namespaced = meta.getNamespace() != null && !meta.getNamespace().isBlank();
+    return mappings.trackedKind(new TrackedKind(group, version, kind, plural(kind), namespaced));
   }
 
   /** Kubernetes' own rule for most kinds; only used to name the kind, never to call an API. */

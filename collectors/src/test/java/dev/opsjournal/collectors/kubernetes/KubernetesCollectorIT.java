@@ -127,10 +127,10 @@ class KubernetesCollectorIT {
 
     GenericKubernetesResource application = Fixtures.load("argo-cd/application-with-status.yaml");
     asNew(application);
-    KubeObjects.create(client, KubernetesCollector.APPLICATIONS, application);
+    KubeObjects.create(client, Watches.APPLICATIONS, application);
     KubeObjects.edit(
         client,
-        KubernetesCollector.APPLICATIONS,
+        Watches.APPLICATIONS,
         "argo-cd",
         "velero-test",
         app -> {
@@ -139,7 +139,7 @@ class KubernetesCollectorIT {
         });
     KubeObjects.create(
         client,
-        KubernetesCollector.CORE_EVENTS,
+        Watches.CORE_EVENTS,
         Fixtures.yaml(
             """
             apiVersion: v1
@@ -156,7 +156,7 @@ class KubernetesCollectorIT {
             """));
     KubeObjects.create(
         client,
-        KubernetesCollector.EVENTS_API_EVENTS,
+        Watches.EVENTS_API_EVENTS,
         Fixtures.yaml(
             """
             apiVersion: events.k8s.io/v1
@@ -176,7 +176,7 @@ class KubernetesCollectorIT {
                 topic.of(cluster, ApplicationObserved.class).size() == 2
                     && topic.of(cluster, KubernetesEventObserved.class).size() == 2);
     assertThat(collector.heartbeat()).isTrue();
-    KubeObjects.delete(client, KubernetesCollector.APPLICATIONS, "argo-cd", "velero-test");
+    KubeObjects.delete(client, Watches.APPLICATIONS, "argo-cd", "velero-test");
 
     await().until(() -> topic.of(cluster, ApplicationObserved.class).size() == 3);
     List<ApplicationObserved> seen = topic.of(cluster, ApplicationObserved.class);
@@ -220,7 +220,7 @@ class KubernetesCollectorIT {
     }
     GenericKubernetesResource child =
         Fixtures.load("argo-cd/child-application-with-tracking-id.yaml");
-    KubeObjects.create(client, KubernetesCollector.APPLICATIONS, child);
+    KubeObjects.create(client, Watches.APPLICATIONS, child);
     Instant first = NOW;
     Instant second = NOW.plus(Duration.ofHours(1));
 
@@ -369,7 +369,7 @@ class KubernetesCollectorIT {
 
     KubeObjects.create(
         client,
-        KubernetesCollector.APPLICATIONS,
+        Watches.APPLICATIONS,
         Fixtures.yaml(
             """
             apiVersion: argoproj.io/v1alpha1
@@ -380,7 +380,7 @@ class KubernetesCollectorIT {
             """));
     KubeObjects.create(
         client,
-        KubernetesCollector.APPLICATIONS,
+        Watches.APPLICATIONS,
         Fixtures.yaml(
             """
             apiVersion: argoproj.io/v1alpha1

@@ -6,10 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/**
- * An inventory in this process only: for tests, and for a collector whose restarts may republish
- * everything once (the journal dedupes by uid and resourceVersion).
- */
+/** An inventory in this process only, for tests that need no Kafka to read what was recorded. */
 final class MemoryInventory implements Inventory {
 
   private final ConcurrentMap<ResourceKey, Entry> entries = new ConcurrentHashMap<>();
