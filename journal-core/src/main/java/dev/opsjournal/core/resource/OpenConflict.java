@@ -1,10 +1,12 @@
 package dev.opsjournal.core.resource;
 
+import dev.opsjournal.core.ResourceKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,8 +40,18 @@ final class OpenConflict {
     }
   }
 
-  /** The times of the latest flips, oldest first. */
-  Collection<Instant> flipTimes() {
-    return Collections.unmodifiableCollection(flipTimes);
+  /** The loop the flips up to {@code at} make, if they make one. */
+  Optional<ReconciliationLoopDetected> loopAt(ResourceKey key, LoopWindow loops, Instant at) {
+    return loops.loopAt(flipTimes, at).stream()
+        .mapToObj(
+            flipsInWindow ->
+                new ReconciliationLoopDetected(
+                    key, episode, List.copyOf(applications), flipsInWindow, loops.window(), at))
+        .findFirst();
+  }
+
+  /** The end of this conflict at {@code at}, left to {@code winner}. */
+  ConflictEnded endedBy(ResourceKey key, String winner, Instant at) {
+    return new ConflictEnded(key, episode, winner, flips, Duration.between(startedAt, at), at);
   }
 }

@@ -146,22 +146,9 @@ public class TrackedResource {
 
   private void flip(ResourceKey key, String from, String to, JournalPolicy policy, Instant at) {
     apply(new ConflictFlipped(key, conflict.episode, from, to, conflict.flips + 1, at));
-    if (conflict.loopReported) {
-      return;
+    if (!conflict.loopReported) {
+      conflict.loopAt(key, LoopWindow.of(policy), at).ifPresent(loop -> apply(loop));
     }
-    LoopWindow loops = LoopWindow.of(policy);
-    loops
-        .loopAt(conflict.flipTimes(), at)
-        .ifPresent(
-            flipsInWindow ->
-                apply(
-                    new ReconciliationLoopDetected(
-                        key,
-                        conflict.episode,
-                        List.copyOf(conflict.applications),
-                        flipsInWindow,
-                        loops.window(),
-                        at)));
   }
 
   /** A write by someone outside Argo CD to an owned object is drift, whatever Argo CD says. */
@@ -205,6 +192,10 @@ public class TrackedResource {
     return drift == null || drift.isAfterCorrection(changedAt);
   }
 
+  private String ownerOrNone() {
+    return owner == null ? "" : owner.application();
+  }
+
   private Drift openDrift() {
     return drift != null && drift.isOpen() ? drift : null;
   }
@@ -233,11 +224,7 @@ public class TrackedResource {
       if (declaredBy.size() > 1 && conflict == null) {
         apply(
             new ConflictStarted(
-                key,
-                conflictEpisodes + 1,
-                List.copyOf(declaredBy),
-                owner == null ? "" : owner.application(),
-                at));
+                key, conflictEpisodes + 1, List.copyOf(declaredBy), ownerOrNone(), at));
       }
     }
 
@@ -299,18 +286,8 @@ public class TrackedResource {
     if (conflict == null || declaredBy.size() > 1) {
       return;
     }
-    String winner =
-        declaredBy.isEmpty()
-            ? (owner == null ? "" : owner.application())
-            : declaredBy.iterator().next();
-    apply(
-        new ConflictEnded(
-            key,
-            conflict.episode,
-            winner,
-            conflict.flips,
-            Duration.between(conflict.startedAt, at),
-            at));
+    String winner = declaredBy.isEmpty() ? ownerOrNone() : declaredBy.iterator().next();
+    apply(conflict.endedBy(key, winner, at));
   }
 
   // --- state, only ever changed by events ---
