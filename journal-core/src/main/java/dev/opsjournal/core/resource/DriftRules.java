@@ -27,10 +27,35 @@ final class DriftRules {
    * Argo CD's verdict that opens a drift: the object went from Synced to OutOfSync while the
    * revision stood still. At a new revision, OutOfSync is Git moving on, not the cluster drifting.
    */
-  static boolean opensDrift(ObserveDeclaration declaration) {
+  static boolean verdictOpensDrift(ObserveDeclaration declaration) {
     return SyncStatus.of(declaration.status()) == SyncStatus.OUT_OF_SYNC
         && SyncStatus.of(declaration.previousStatus()) == SyncStatus.SYNCED
         && !declaration.revisionChanged();
+  }
+
+  /**
+   * A write by someone outside Argo CD to an owned object opens a drift, whatever Argo CD says,
+   * unless a drift is open or the write is older than the latest correction.
+   *
+   * @param latest the resource's latest drift, open or corrected (null if none)
+   */
+  static boolean writeOpensDrift(Drift latest, boolean owned, Instant writtenAt) {
+    return owned && (latest == null || (!latest.isOpen() && latest.isAfterCorrection(writtenAt)));
+  }
+
+  /**
+   * An outside write explains a verdict that came first and named nobody: the write is what it was
+   * about, whatever order the two arrived in.
+   */
+  static boolean writeExplains(Drift latest, Instant writtenAt) {
+    return latest != null && latest.explains(writtenAt) && latest.actorUnknown();
+  }
+
+  /** A deletion explains an OutOfSync verdict that came first: the verdict was about it. */
+  static boolean deletionExplains(Drift latest, Instant deletedAt) {
+    return latest != null
+        && latest.explains(deletedAt)
+        && latest.evidence() == DriftEvidence.OUT_OF_SYNC;
   }
 
   /** The report that may end a drift: the object is Synced again. */

@@ -82,7 +82,7 @@ public class TrackedResource {
     }
     Instant at = seen.observedAt();
     apply(new ResourceDeleted(seen.resource(), uid, at));
-    if (explainsDrift(at) && drift.evidence() == DriftEvidence.OUT_OF_SYNC) {
+    if (DriftRules.deletionExplains(drift, at)) {
       // the verdict came first: the deletion is what it was about, and when it began
       apply(
           new DriftAttributed(
@@ -154,7 +154,7 @@ public class TrackedResource {
   /** A write by someone outside Argo CD to an owned object is drift, whatever Argo CD says. */
   private void decideLiveChange(ResourceKey key, ManagedFieldsEntry write, Instant at) {
     Instant writtenAt = write.time() == null ? at : write.time();
-    if (explainsDrift(writtenAt) && drift.actorUnknown()) {
+    if (DriftRules.writeExplains(drift, writtenAt)) {
       // the verdict came first: this write is what it was about
       apply(
           new DriftAttributed(
@@ -165,7 +165,7 @@ public class TrackedResource {
               write.fields(),
               drift.startOrEarlier(writtenAt),
               at));
-    } else if (owner != null && openDrift() == null && isAfterLastCorrection(writtenAt)) {
+    } else if (DriftRules.writeOpensDrift(drift, owner != null, writtenAt)) {
       apply(
           new DriftDetected(
               key,
@@ -178,18 +178,6 @@ public class TrackedResource {
               writtenAt,
               at));
     }
-  }
-
-  /**
-   * Whether a change at {@code changedAt} came before the newest drift was detected, and after the
-   * one before it was corrected: then it is that drift's cause, whatever order it arrived in.
-   */
-  private boolean explainsDrift(Instant changedAt) {
-    return drift != null && drift.explains(changedAt);
-  }
-
-  private boolean isAfterLastCorrection(Instant changedAt) {
-    return drift == null || drift.isAfterCorrection(changedAt);
   }
 
   private String ownerOrNone() {
@@ -228,7 +216,7 @@ public class TrackedResource {
       }
     }
 
-    if (DriftRules.opensDrift(command)) {
+    if (DriftRules.verdictOpensDrift(command)) {
       decideReportedDrift(command, policy);
     } else if (DriftRules.isBackInSync(command)) {
       decideCorrection(command);

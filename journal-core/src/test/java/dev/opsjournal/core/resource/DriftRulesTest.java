@@ -23,18 +23,54 @@ class DriftRulesTest {
 
   @Test
   void givenSyncedThenOutOfSyncAtTheSameRevision_whenJudged_thenItOpensADrift() {
-    assertThat(DriftRules.opensDrift(report("Synced", "OutOfSync", false, null))).isTrue();
+    assertThat(DriftRules.verdictOpensDrift(report("Synced", "OutOfSync", false, null))).isTrue();
   }
 
   @Test
   void givenOutOfSyncAtANewRevision_whenJudged_thenGitMovedOnAndNoDriftOpens() {
-    assertThat(DriftRules.opensDrift(report("Synced", "OutOfSync", true, null))).isFalse();
+    assertThat(DriftRules.verdictOpensDrift(report("Synced", "OutOfSync", true, null))).isFalse();
   }
 
   @Test
   void givenOutOfSyncAfterOutOfSyncOrNothing_whenJudged_thenNoNewDriftOpens() {
-    assertThat(DriftRules.opensDrift(report("OutOfSync", "OutOfSync", false, null))).isFalse();
-    assertThat(DriftRules.opensDrift(report("", "OutOfSync", false, null))).isFalse();
+    assertThat(DriftRules.verdictOpensDrift(report("OutOfSync", "OutOfSync", false, null)))
+        .isFalse();
+    assertThat(DriftRules.verdictOpensDrift(report("", "OutOfSync", false, null))).isFalse();
+  }
+
+  @Test
+  void givenAnOutsideWriteToAnOwnedObject_whenNoDriftIsOpen_thenItOpensOne() {
+    assertThat(DriftRules.writeOpensDrift(null, true, T0)).isTrue();
+    assertThat(DriftRules.writeOpensDrift(null, false, T0)).as("not owned").isFalse();
+    assertThat(DriftRules.writeOpensDrift(detected(1, ""), true, T0.plusSeconds(5)))
+        .as("a drift is open")
+        .isFalse();
+  }
+
+  @Test
+  void givenACorrectedDrift_whenAWriteArrives_thenOnlyAWriteAfterTheCorrectionOpensOne() {
+    Drift corrected = detected(1, "").corrected(T0.plusSeconds(60));
+
+    assertThat(DriftRules.writeOpensDrift(corrected, true, T0.plusSeconds(61))).isTrue();
+    assertThat(DriftRules.writeOpensDrift(corrected, true, T0.plusSeconds(60))).isFalse();
+  }
+
+  @Test
+  void givenAVerdictNamingNobody_whenAnEarlierWriteArrives_thenTheWriteExplainsIt() {
+    Drift verdict = unexplainedVerdict();
+
+    assertThat(DriftRules.writeExplains(verdict, T0.minusSeconds(30))).isTrue();
+    assertThat(DriftRules.writeExplains(verdict, T0.plusSeconds(2))).as("after it").isFalse();
+    assertThat(DriftRules.writeExplains(detected(1, ""), T0)).as("already named").isFalse();
+    assertThat(DriftRules.writeExplains(null, T0)).isFalse();
+  }
+
+  @Test
+  void givenAnOutOfSyncVerdict_whenAnEarlierDeletionArrives_thenTheDeletionExplainsIt() {
+    assertThat(DriftRules.deletionExplains(unexplainedVerdict(), T0)).isTrue();
+    assertThat(DriftRules.deletionExplains(unexplainedVerdict(), T0.plusSeconds(2))).isFalse();
+    assertThat(DriftRules.deletionExplains(detected(1, ""), T0)).as("a live change").isFalse();
+    assertThat(DriftRules.deletionExplains(null, T0)).isFalse();
   }
 
   @Test
@@ -211,6 +247,21 @@ class DriftRulesTest {
             "kubectl",
             List.of("spec.replicas"),
             T0,
+            T0.plusSeconds(1)),
+        null);
+  }
+
+  private static Drift unexplainedVerdict() {
+    return Drift.detected(
+        new DriftDetected(
+            DEPLOYMENT,
+            1,
+            DEV,
+            C1,
+            DriftEvidence.OUT_OF_SYNC,
+            DriftDetected.UNKNOWN_ACTOR,
+            List.of(),
+            T0.plusSeconds(1),
             T0.plusSeconds(1)),
         null);
   }
