@@ -5,7 +5,7 @@ package dev.opsjournal.core.observation;
  * gitops-engine's {@code HealthStatusCode}). Stored events and observations keep the status as Argo
  * CD wrote it; this names what it means.
  */
-public enum HealthStatus {
+public enum HealthStatus implements ArgoCode {
   /** Entirely healthy. */
   HEALTHY("Healthy"),
   /** Not healthy yet, but still able to become so (a rollout under way). */
@@ -27,15 +27,10 @@ public enum HealthStatus {
 
   /** The status Argo CD wrote, {@link #UNKNOWN} for anything else (including empty and null). */
   public static HealthStatus of(String status) {
-    for (HealthStatus h : values()) {
-      if (h.argoName.equals(status)) {
-        return h;
-      }
-    }
-    return UNKNOWN;
+    return ArgoCode.read(values(), status, UNKNOWN);
   }
 
-  /** As Argo CD writes it. */
+  @Override
   public String argoName() {
     return argoName;
   }

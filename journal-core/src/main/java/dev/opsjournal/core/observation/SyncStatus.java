@@ -5,7 +5,7 @@ package dev.opsjournal.core.observation;
  * resources, gitops-engine's {@code SyncStatusCode}). Stored events and observations keep the
  * status as Argo CD wrote it; this names what it means.
  */
-public enum SyncStatus {
+public enum SyncStatus implements ArgoCode {
   /** Live state equals the desired state at the synced revision. */
   SYNCED("Synced"),
   /** Live state differs from the desired state (or the object is missing or extra). */
@@ -21,15 +21,10 @@ public enum SyncStatus {
 
   /** The status Argo CD wrote, {@link #UNKNOWN} for anything else (including empty and null). */
   public static SyncStatus of(String status) {
-    for (SyncStatus s : values()) {
-      if (s.argoName.equals(status)) {
-        return s;
-      }
-    }
-    return UNKNOWN;
+    return ArgoCode.read(values(), status, UNKNOWN);
   }
 
-  /** As Argo CD writes it. */
+  @Override
   public String argoName() {
     return argoName;
   }
