@@ -26,6 +26,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.InfraConfiguration;
@@ -67,6 +68,12 @@ class FrozenJsonTest {
   @Autowired
   @Qualifier("eventSerializer")
   Serializer events;
+
+  @Test
+  void theEventSerializerIsAxonsJacksonSerializerOverTheServersObjectMapper() {
+    assertThat(events).isInstanceOf(JacksonSerializer.class);
+    assertThat(((JacksonSerializer) events).getObjectMapper()).isSameAs(json);
+  }
 
   @TestFactory
   Stream<DynamicTest> everyObservationKeepsItsJson() {
