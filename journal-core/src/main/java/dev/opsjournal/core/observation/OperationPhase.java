@@ -4,7 +4,7 @@ package dev.opsjournal.core.observation;
  * The phase of an Argo CD operation ({@code status.operationState.phase}, gitops-engine's {@code
  * OperationPhase}). Stored events keep the phase as Argo CD wrote it; this names what it means.
  */
-public enum OperationPhase {
+public enum OperationPhase implements ArgoCode {
   /** The operation is under way. */
   RUNNING("Running"),
   /** The operation is being stopped (a user terminated it). */
@@ -26,15 +26,10 @@ public enum OperationPhase {
 
   /** The phase Argo CD wrote, {@link #UNKNOWN} for anything else (including null). */
   public static OperationPhase of(String phase) {
-    for (OperationPhase p : values()) {
-      if (p != UNKNOWN && p.argoName.equals(phase)) {
-        return p;
-      }
-    }
-    return UNKNOWN;
+    return ArgoCode.read(values(), phase, UNKNOWN);
   }
 
-  /** As Argo CD writes it. */
+  @Override
   public String argoName() {
     return argoName;
   }

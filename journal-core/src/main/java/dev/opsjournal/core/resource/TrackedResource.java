@@ -4,14 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.opsjournal.core.JournalPolicy;
 import dev.opsjournal.core.ResourceKey;
-import dev.opsjournal.core.application.LastSync;
 import dev.opsjournal.core.observation.ManagedFieldsEntry;
 import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,12 +30,6 @@ import org.axonframework.modelling.command.CreationPolicy;
  */
 public class TrackedResource {
 
-  /** How many recent writes are kept to attribute a drift reported after them. */
-  private static final int RECENT_WRITES = 16;
-
-  /** How many flip times are kept to find a reconciliation loop. */
-  private static final int FLIP_TIMES = 64;
-
   @AggregateIdentifier private String id;
   private ResourceKey resource;
 
@@ -52,15 +43,12 @@ public class TrackedResource {
 
   private Claim owner;
   private final Set<String> declaredBy = new TreeSet<>();
-  private final Deque<Write> recentWrites = new ArrayDeque<>();
+  private final RecentWrites recentWrites = new RecentWrites();
 
   private int driftEpisodes;
 
   /** The newest drift, open or corrected: a late observation may still explain it. */
   private Drift drift;
-
-  /** When the drift before {@link #drift} was corrected: nothing before it explains this one. */
-  private Instant correctedBefore;
 
   private int conflictEpisodes;
   private OpenConflict conflict;
@@ -94,12 +82,12 @@ public class TrackedResource {
     }
     Instant at = seen.observedAt();
     apply(new ResourceDeleted(seen.resource(), uid, at));
-    if (explainsDrift(at) && drift.evidence == DriftEvidence.OUT_OF_SYNC) {
+    if (DriftRules.deletionExplains(drift, at)) {
       // the verdict came first: the deletion is what it was about, and when it began
       apply(
           new DriftAttributed(
               seen.resource(),
-              drift.episode,
+              drift.episode(),
               DriftEvidence.DELETION,
               DriftDetected.UNKNOWN_ACTOR,
               List.of(),
@@ -115,44 +103,13 @@ public class TrackedResource {
     String manager = write.map(ManagedFieldsEntry::manager).orElse(DriftDetected.UNKNOWN_ACTOR);
     Optional<Claim> claim = Tracking.ownerOf(key, seen.labels(), seen.annotations(), policy);
 
-    boolean changed = false;
-    if (uid == null) {
-      apply(
-          new ResourceAppeared(
-              key,
-              seen.uid(),
-              seen.generation(),
-              seen.specFingerprint(),
-              seen.desired(),
-              manager,
-              at));
-    } else if (deleted || !uid.equals(seen.uid())) {
-      apply(
-          new ResourceRecreated(
-              key,
-              uid,
-              seen.uid(),
-              seen.generation(),
-              seen.specFingerprint(),
-              seen.desired(),
-              claim.map(Claim::application).orElse(""),
-              manager,
-              at));
-    } else if (seen.generation() != generation || !seen.specFingerprint().equals(specFingerprint)) {
-      changed = true;
-      apply(
-          new ResourceChanged(
-              key,
-              uid,
-              seen.generation(),
-              seen.specFingerprint(),
-              seen.desired(),
-              manager,
-              write.map(ManagedFieldsEntry::operation).orElse(""),
-              write.map(ManagedFieldsEntry::fields).orElse(List.of()),
-              write.map(ManagedFieldsEntry::time).orElse(at),
-              at));
-    }
+    Optional<ResourceEvent> change =
+        Presence.change(
+            seen,
+            new Presence.Known(uid, deleted, generation, specFingerprint),
+            claim.map(Claim::application).orElse(""));
+    change.ifPresent(event -> apply(event));
+    boolean changed = change.filter(ResourceChanged.class::isInstance).isPresent();
 
     decideOwnership(key, claim.orElse(null), policy, at);
 
@@ -189,38 +146,26 @@ public class TrackedResource {
 
   private void flip(ResourceKey key, String from, String to, JournalPolicy policy, Instant at) {
     apply(new ConflictFlipped(key, conflict.episode, from, to, conflict.flips + 1, at));
-    if (conflict.loopReported) {
-      return;
-    }
-    Instant windowStart = at.minus(policy.loopWindow());
-    long flipsInWindow = conflict.flipTimes.stream().filter(t -> !t.isBefore(windowStart)).count();
-    if (flipsInWindow > policy.loopFlips()) {
-      apply(
-          new ReconciliationLoopDetected(
-              key,
-              conflict.episode,
-              List.copyOf(conflict.applications),
-              (int) flipsInWindow,
-              policy.loopWindow(),
-              at));
+    if (!conflict.loopReported) {
+      conflict.loopAt(key, LoopWindow.of(policy), at).ifPresent(loop -> apply(loop));
     }
   }
 
   /** A write by someone outside Argo CD to an owned object is drift, whatever Argo CD says. */
   private void decideLiveChange(ResourceKey key, ManagedFieldsEntry write, Instant at) {
     Instant writtenAt = write.time() == null ? at : write.time();
-    if (explainsDrift(writtenAt) && drift.actorUnknown()) {
+    if (DriftRules.writeExplains(drift, writtenAt)) {
       // the verdict came first: this write is what it was about
       apply(
           new DriftAttributed(
               key,
-              drift.episode,
+              drift.episode(),
               DriftEvidence.LIVE_CHANGE,
               write.manager(),
               write.fields(),
-              writtenAt.isBefore(drift.startedAt) ? writtenAt : drift.startedAt,
+              drift.startOrEarlier(writtenAt),
               at));
-    } else if (owner != null && openDrift() == null && isAfterLastCorrection(writtenAt)) {
+    } else if (DriftRules.writeOpensDrift(drift, owner != null, writtenAt)) {
       apply(
           new DriftDetected(
               key,
@@ -235,22 +180,12 @@ public class TrackedResource {
     }
   }
 
-  /**
-   * Whether a change at {@code changedAt} came before the newest drift was detected, and after the
-   * one before it was corrected: then it is that drift's cause, whatever order it arrived in.
-   */
-  private boolean explainsDrift(Instant changedAt) {
-    return drift != null
-        && !changedAt.isAfter(drift.detectedAt)
-        && (correctedBefore == null || changedAt.isAfter(correctedBefore));
-  }
-
-  private boolean isAfterLastCorrection(Instant changedAt) {
-    return drift == null || drift.correctedAt == null || changedAt.isAfter(drift.correctedAt);
+  private String ownerOrNone() {
+    return owner == null ? "" : owner.application();
   }
 
   private Drift openDrift() {
-    return drift != null && drift.correctedAt == null ? drift : null;
+    return drift != null && drift.isOpen() ? drift : null;
   }
 
   @CommandHandler
@@ -277,19 +212,13 @@ public class TrackedResource {
       if (declaredBy.size() > 1 && conflict == null) {
         apply(
             new ConflictStarted(
-                key,
-                conflictEpisodes + 1,
-                List.copyOf(declaredBy),
-                owner == null ? "" : owner.application(),
-                at));
+                key, conflictEpisodes + 1, List.copyOf(declaredBy), ownerOrNone(), at));
       }
     }
 
-    boolean nowOutOfSync = "OutOfSync".equals(command.status());
-    boolean wasSynced = "Synced".equals(command.previousStatus());
-    if (nowOutOfSync && wasSynced && !command.revisionChanged()) {
+    if (DriftRules.verdictOpensDrift(command)) {
       decideReportedDrift(command, policy);
-    } else if ("Synced".equals(command.status())) {
+    } else if (DriftRules.isBackInSync(command)) {
       decideCorrection(command);
     }
   }
@@ -297,81 +226,47 @@ public class TrackedResource {
   /** The owner says the object drifted; find out when and by whom from what the watch saw. */
   private void decideReportedDrift(ObserveDeclaration command, JournalPolicy policy) {
     String app = command.application();
-    boolean ownedByReporter =
-        owner != null ? owner.application().equals(app) : declaredBy.size() == 1;
-    if (openDrift() != null || conflict != null || !ownedByReporter) {
+    String ownerApp = owner == null ? null : owner.application();
+    if (openDrift() != null
+        || conflict != null
+        || !DriftRules.isOwnersVerdict(ownerApp, declaredBy, app)) {
       return;
     }
     Instant at = command.at();
-    boolean goneAtVerdict =
-        deletedAt != null
-            && !deletedAt.isAfter(at)
-            && (recreatedAt == null || recreatedAt.isBefore(deletedAt) || recreatedAt.isAfter(at));
-    Optional<Write> cause =
-        recentWrites.stream()
-            .filter(w -> policy.isOutsideWrite(w.manager))
-            .filter(w -> !w.at.isAfter(at))
-            .filter(w -> isAfterLastCorrection(w.at))
-            .reduce((first, second) -> second);
-    DriftEvidence evidence;
-    String actor = DriftDetected.UNKNOWN_ACTOR;
-    List<String> fields = List.of();
-    Instant startedAt = at;
-    if (goneAtVerdict) {
-      evidence = DriftEvidence.DELETION;
-      startedAt = deletedAt;
-    } else {
-      evidence = DriftEvidence.OUT_OF_SYNC;
-      if (cause.isPresent()) {
-        actor = cause.get().manager;
-        fields = cause.get().fields;
-        startedAt = cause.get().at;
-      }
-    }
+    DriftRules.Cause cause =
+        DriftRules.causeOfVerdict(
+            at,
+            deletedAt,
+            recreatedAt,
+            DriftRules.lastOutsideWrite(recentWrites.all(), at, drift, policy));
     apply(
         new DriftDetected(
             command.resource(),
             driftEpisodes + 1,
             app,
             command.revision(),
-            evidence,
-            actor,
-            fields,
-            startedAt,
+            cause.evidence(),
+            cause.actor(),
+            cause.fields(),
+            cause.startedAt(),
             at));
   }
 
   private void decideCorrection(ObserveDeclaration command) {
-    Drift drift = openDrift();
-    if (drift == null || !drift.application.equals(command.application())) {
+    Drift open = openDrift();
+    if (open == null || !open.application().equals(command.application())) {
       return;
     }
-    LastSync sync = command.lastSync();
-    boolean syncedSinceDrift =
-        sync != null && sync.finishedAt() != null && !sync.finishedAt().isBefore(drift.startedAt);
-    boolean newRevision =
-        command.revisionChanged()
-            || (!drift.revision.isEmpty() && !drift.revision.equals(command.revision()));
-    Correction correction;
-    String by = "";
-    if (newRevision) {
-      correction = Correction.NEW_REVISION;
-      by = syncedSinceDrift ? sync.initiatedBy() : "";
-    } else if (syncedSinceDrift) {
-      correction = sync.automated() ? Correction.SELF_HEAL : Correction.MANUAL_SYNC;
-      by = sync.initiatedBy();
-    } else {
-      correction = Correction.REVERTED;
-    }
+    DriftRules.End end = DriftRules.correction(open, command);
     apply(
         new DriftCorrected(
             command.resource(),
-            drift.episode,
-            drift.application,
-            correction,
-            by,
+            open.episode(),
+            open.application(),
+            end.correction(),
+            end.by(),
             command.revision(),
-            Duration.between(drift.startedAt, command.at()),
+            Duration.between(open.startedAt(), command.at()),
             command.at()));
   }
 
@@ -379,18 +274,8 @@ public class TrackedResource {
     if (conflict == null || declaredBy.size() > 1) {
       return;
     }
-    String winner =
-        declaredBy.isEmpty()
-            ? (owner == null ? "" : owner.application())
-            : declaredBy.iterator().next();
-    apply(
-        new ConflictEnded(
-            key,
-            conflict.episode,
-            winner,
-            conflict.flips,
-            Duration.between(conflict.startedAt, at),
-            at));
+    String winner = declaredBy.isEmpty() ? ownerOrNone() : declaredBy.iterator().next();
+    apply(conflict.endedBy(key, winner, at));
   }
 
   // --- state, only ever changed by events ---
@@ -410,7 +295,7 @@ public class TrackedResource {
     generation = event.generation();
     specFingerprint = event.fingerprint();
     lastObservedAt = event.at();
-    rememberWrite(event.manager(), event.fields(), event.writtenAt());
+    recentWrites.remember(event.manager(), event.fields(), event.writtenAt());
   }
 
   @EventSourcingHandler
@@ -468,61 +353,28 @@ public class TrackedResource {
   @EventSourcingHandler
   void on(DriftDetected event) {
     driftEpisodes = event.episode();
-    correctedBefore = drift == null ? null : drift.correctedAt;
-    drift =
-        new Drift(
-            event.episode(),
-            event.application(),
-            event.revision(),
-            event.evidence(),
-            event.actor(),
-            event.startedAt(),
-            event.at(),
-            null);
+    drift = Drift.detected(event, drift);
   }
 
   @EventSourcingHandler
   void on(DriftAttributed event) {
-    drift =
-        new Drift(
-            drift.episode,
-            drift.application,
-            drift.revision,
-            event.evidence(),
-            event.actor(),
-            event.startedAt(),
-            drift.detectedAt,
-            drift.correctedAt);
+    drift = drift.attributed(event.evidence(), event.actor(), event.startedAt());
   }
 
   @EventSourcingHandler
   void on(DriftCorrected event) {
-    drift =
-        new Drift(
-            drift.episode,
-            drift.application,
-            drift.revision,
-            drift.evidence,
-            drift.actor,
-            drift.startedAt,
-            drift.detectedAt,
-            event.at());
+    drift = drift.corrected(event.at());
   }
 
   @EventSourcingHandler
   void on(ConflictStarted event) {
     conflictEpisodes = event.episode();
-    conflict = new OpenConflict(event.episode(), event.applications(), event.at());
+    conflict = new OpenConflict(event);
   }
 
   @EventSourcingHandler
   void on(ConflictFlipped event) {
-    conflict.flips = event.flips();
-    conflict.applications.add(event.to());
-    conflict.flipTimes.addLast(event.at());
-    while (conflict.flipTimes.size() > FLIP_TIMES) {
-      conflict.flipTimes.removeFirst();
-    }
+    conflict.flipped(event);
   }
 
   @EventSourcingHandler
@@ -539,47 +391,6 @@ public class TrackedResource {
     if (id == null) {
       id = aggregateId(key);
       resource = key;
-    }
-  }
-
-  private void rememberWrite(String manager, List<String> fields, Instant at) {
-    if (at == null || DriftDetected.UNKNOWN_ACTOR.equals(manager)) {
-      return;
-    }
-    recentWrites.addLast(new Write(manager, fields, at));
-    while (recentWrites.size() > RECENT_WRITES) {
-      recentWrites.removeFirst();
-    }
-  }
-
-  private record Write(String manager, List<String> fields, Instant at) {}
-
-  private record Drift(
-      int episode,
-      String application,
-      String revision,
-      DriftEvidence evidence,
-      String actor,
-      Instant startedAt,
-      Instant detectedAt,
-      Instant correctedAt) {
-    boolean actorUnknown() {
-      return DriftDetected.UNKNOWN_ACTOR.equals(actor);
-    }
-  }
-
-  private static final class OpenConflict {
-    final int episode;
-    final Set<String> applications;
-    final Instant startedAt;
-    final Deque<Instant> flipTimes = new ArrayDeque<>();
-    int flips;
-    boolean loopReported;
-
-    OpenConflict(int episode, List<String> applications, Instant startedAt) {
-      this.episode = episode;
-      this.applications = new TreeSet<>(applications);
-      this.startedAt = startedAt;
     }
   }
 
