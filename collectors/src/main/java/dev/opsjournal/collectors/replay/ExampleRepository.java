@@ -94,22 +94,6 @@ public final class ExampleRepository {
   }
 
   /**
-   * The commits with {@link #url()} replaced by {@code applicationRepoUrl} in every file, for a
-   * test whose Applications must name the repository it serves.
-   */
-  public List<Commit> commits(String applicationRepoUrl) {
-    return commits.stream()
-        .map(
-            c -> {
-              Map<String, String> files = new LinkedHashMap<>();
-              c.files()
-                  .forEach((path, text) -> files.put(path, text.replace(url, applicationRepoUrl)));
-              return new Commit(c.author(), c.at(), c.message(), files);
-            })
-        .toList();
-  }
-
-  /**
    * Builds the repository as a bare one in {@code directory} unless it is there; returns its shas,
    * oldest first.
    */

@@ -104,9 +104,13 @@ public final class Week02Repository implements AutoCloseable {
 
   /** Commits c{number} of the bundled example: the same content, one commit at a time. */
   private String commit(int number) {
-    ExampleRepository.Commit commit = PLATFORM.commits(applicationRepoUrl).get(number - 1);
+    ExampleRepository.Commit commit = PLATFORM.commits().get(number - 1);
     var builder = git.commit(BRANCH).by(commit.author(), commit.at()).message(commit.message());
-    commit.files().forEach(builder::put);
+    // the Applications name the repository they are served from
+    commit
+        .files()
+        .forEach(
+            (path, text) -> builder.put(path, text.replace(PLATFORM.url(), applicationRepoUrl)));
     return builder.create();
   }
 }

@@ -37,17 +37,6 @@ class ExampleRepositoryTest {
   }
 
   @Test
-  void givenAnotherUrl_whenCommitsAreAskedFor_thenTheApplicationsNameIt() {
-    String served = "file:///tmp/platform.git";
-    List<ExampleRepository.Commit> commits = week02.commits(served);
-
-    assertThat(commits.get(2).files().values().iterator().next())
-        .contains("repoURL: " + served)
-        .doesNotContain(week02.url());
-    assertThat(commits.get(0)).isEqualTo(week02.commits().get(0));
-  }
-
-  @Test
   void givenTwoDirectories_whenCreated_thenTheShasAreTheSameAndAnExistingOneIsKept()
       throws Exception {
     List<String> first = week02.create(dir.resolve("a/platform.git"));
