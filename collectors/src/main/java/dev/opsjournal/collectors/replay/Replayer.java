@@ -41,7 +41,14 @@ public final class Replayer {
     this.workDir = workDir;
   }
 
-  /** What a replay did. */
+  /**
+   * What a replay did.
+   *
+   * @param values the capture's values, read or not
+   * @param malformed values that could not be read or mapped (logged and skipped)
+   * @param published the watch events' observations and the heartbeats
+   * @param commits the commits the Git collector published (not counted in {@code published})
+   */
   public record Summary(
       long values, long malformed, long published, long heartbeats, long commits, Duration took) {
     @Override
