@@ -44,4 +44,14 @@ class ServerArchitectureTest {
           .should()
           .callMethod(java.time.Instant.class, "now")
           .because("the journal's clock is observation time");
+
+  @ArchTest
+  static final ArchRule noGitOrKubernetesClientInTheServer =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.eclipse.jgit..", "io.fabric8..")
+          .because(
+              "query-api does not declare JGit or fabric8: what reads Git or Kubernetes objects"
+                  + " lives in collectors (the replay in collectors.replay) behind its own API");
 }

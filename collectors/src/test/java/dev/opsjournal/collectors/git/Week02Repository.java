@@ -1,5 +1,6 @@
 package dev.opsjournal.collectors.git;
 
+import dev.opsjournal.collectors.replay.ExampleRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,13 @@ public final class Week02Repository implements AutoCloseable {
 
   public static final String BRANCH = "main";
 
+  /**
+   * The bundled example's commits ({@code examples/week-02/platform/} in collectors' resources).
+   */
+  private static final ExampleRepository PLATFORM = ExampleRepository.load("week-02");
+
   /** The repository URL the Application manifests name (that of the journal core's Week 02). */
-  public static final String DEFAULT_APPLICATION_REPO_URL = Week02Platform.URL;
+  public static final String DEFAULT_APPLICATION_REPO_URL = PLATFORM.url();
 
   public static final String C1_MESSAGE = "Add ops-journal base and dev, staging, prod overlays";
   public static final String C2_MESSAGE = "Deploy ops-journal to dev with Argo CD";
@@ -96,11 +102,15 @@ public final class Week02Repository implements AutoCloseable {
     git.close();
   }
 
-  /** Commits c{number} of {@link Week02Platform}: the same content, one commit at a time. */
+  /** Commits c{number} of the bundled example: the same content, one commit at a time. */
   private String commit(int number) {
-    Week02Platform.Commit commit = Week02Platform.commits(applicationRepoUrl).get(number - 1);
+    ExampleRepository.Commit commit = PLATFORM.commits().get(number - 1);
     var builder = git.commit(BRANCH).by(commit.author(), commit.at()).message(commit.message());
-    commit.files().forEach(builder::put);
+    // the Applications name the repository they are served from
+    commit
+        .files()
+        .forEach(
+            (path, text) -> builder.put(path, text.replace(PLATFORM.url(), applicationRepoUrl)));
     return builder.create();
   }
 }

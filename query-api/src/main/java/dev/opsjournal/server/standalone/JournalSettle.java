@@ -1,5 +1,6 @@
 package dev.opsjournal.server.standalone;
 
+import dev.opsjournal.collectors.replay.Settle;
 import dev.opsjournal.core.Topics;
 import dev.opsjournal.server.journal.JournalProgress;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  * the server's group and every tracking processor at the head of the event store. A replay waits
  * for it after each observation that changes something, as observations seconds apart would be.
  */
-final class JournalSettle implements AutoCloseable {
+final class JournalSettle implements Settle {
 
   private static final Duration POLL = Duration.ofMillis(5);
 
@@ -33,7 +34,8 @@ final class JournalSettle implements AutoCloseable {
     this.catchUp = catchUp;
   }
 
-  void await(Duration timeout) {
+  @Override
+  public void await(Duration timeout) {
     until(this::settled, timeout);
   }
 

@@ -2,6 +2,7 @@ package dev.opsjournal.server.standalone;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.publish.ObservationSink;
+import dev.opsjournal.collectors.replay.Replayer;
 import dev.opsjournal.server.journal.JournalProgress;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.ApplicationRunner;

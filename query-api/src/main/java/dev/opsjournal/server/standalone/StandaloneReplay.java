@@ -1,6 +1,8 @@
 package dev.opsjournal.server.standalone;
 
-import dev.opsjournal.collectors.git.Week02Platform;
+import dev.opsjournal.collectors.replay.ExampleRepository;
+import dev.opsjournal.collectors.replay.ReplaySource;
+import dev.opsjournal.collectors.replay.Replayer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,9 +33,15 @@ final class StandaloneReplay implements ApplicationRunner {
   static final String WEEK_02_CAPTURE = "examples/week-02/capture.json.gz";
 
   private final StandaloneProperties properties;
-  private final Replayer.Factory replayers;
+  private final Replayers replayers;
 
-  StandaloneReplay(StandaloneProperties properties, Replayer.Factory replayers) {
+  /** A replayer working in a directory of its own. */
+  @FunctionalInterface
+  interface Replayers {
+    Replayer create(Path workDir);
+  }
+
+  StandaloneReplay(StandaloneProperties properties, Replayers replayers) {
     this.properties = properties;
     this.replayers = replayers;
   }
@@ -87,13 +95,14 @@ final class StandaloneReplay implements ApplicationRunner {
             "unknown example '" + example + "': the bundled one is " + WEEK_02);
       }
       Path git = properties.dataDir().resolve("examples").resolve("platform.git");
-      Week02Platform.create(git);
+      ExampleRepository platform = ExampleRepository.load(WEEK_02);
+      platform.create(git);
       return new ReplaySource(
           "example-" + WEEK_02,
           StandaloneReplay::week02Capture,
           git,
-          Week02Platform.URL,
-          Week02Platform.BRANCH,
+          platform.url(),
+          platform.branch(),
           "local",
           replay.progressEvery());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsjournal.collectors.git.Week02Platform;
+import dev.opsjournal.collectors.replay.ExampleRepository;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled Week 02 capture ({@code src/main/resources/examples/week-02/capture.json.gz}): every
  * object of the scenario's week as a watch event, wrapped with the time it was observed, made by
  * the same object conversion the pipeline test writes to its mock cluster, with the revisions of
- * the repository {@link Week02Platform} builds. Verifies the committed file is what the scenario
- * gives; with {@code -Dopsjournal.bundle.write=true} writes it instead.
+ * the repository {@link ExampleRepository} builds from the example's files. Verifies the committed
+ * file is what the scenario gives; with {@code -Dopsjournal.bundle.write=true} writes it instead.
  */
 class BundleWeek02Test {
 
@@ -59,13 +59,14 @@ class BundleWeek02Test {
   }
 
   static String capture(Path repository) {
-    List<String> shas = Week02Platform.create(repository);
+    ExampleRepository platform = ExampleRepository.load(StandaloneReplay.WEEK_02);
+    List<String> shas = platform.create(repository);
     List<String> placeholders = List.of(Week02.C1, Week02.C2, Week02.C3);
     Week02Cluster cluster =
         new Week02Cluster(
             null,
             sha -> placeholders.contains(sha) ? shas.get(placeholders.indexOf(sha)) : sha,
-            Week02Platform.URL);
+            platform.url());
     ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     StringBuilder out = new StringBuilder();
     for (Observation step : Week02.observations()) {

@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.replay;
 
 import java.time.Clock;
 import java.time.Instant;

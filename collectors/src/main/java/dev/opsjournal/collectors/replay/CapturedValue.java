@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.replay;
 
 import dev.opsjournal.core.observation.WatchAction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

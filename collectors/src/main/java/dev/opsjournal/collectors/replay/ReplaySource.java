@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.replay;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,9 +10,12 @@ import java.nio.file.Path;
  * @param name how logs and the replay's mark name it
  * @param capture opens the capture, or null for none
  * @param git a Git repository, or null for none
- * @param gitUrl the URL the Applications name for {@code git} (null: its file:// URL)
+ * @param gitUrl the URL the Applications name for {@code git} (null or blank: its file:// URL)
+ * @param branch the branch of {@code git} to replay
+ * @param cluster the cluster the capture's objects are journaled under
+ * @param progressEvery how many steps between two progress lines in the log
  */
-record ReplaySource(
+public record ReplaySource(
     String name,
     CaptureOpener capture,
     Path git,
@@ -23,7 +26,7 @@ record ReplaySource(
 
   /** Opens the capture's characters. */
   @FunctionalInterface
-  interface CaptureOpener {
+  public interface CaptureOpener {
     Reader open() throws IOException;
   }
 }

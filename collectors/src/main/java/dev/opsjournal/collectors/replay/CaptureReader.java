@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.replay;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.opsjournal.server.standalone;
+package dev.opsjournal.collectors.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,9 +90,9 @@ class CaptureReaderTest {
 
   @Test
   void heartbeatsFallOnFiveMinuteBoundaries() {
-    assertThat(Replayer.firstBoundary(Instant.parse("2026-11-16T09:00:30Z")))
+    assertThat(Timeline.firstBoundary(Instant.parse("2026-11-16T09:00:30Z")))
         .isEqualTo(Instant.parse("2026-11-16T09:05:00Z"));
-    assertThat(Replayer.firstBoundary(Instant.parse("2026-11-16T09:05:00Z")))
+    assertThat(Timeline.firstBoundary(Instant.parse("2026-11-16T09:05:00Z")))
         .isEqualTo(Instant.parse("2026-11-16T09:05:00Z"));
   }
 }
