@@ -45,11 +45,7 @@ class SyncController {
     Page<SyncRecord> page = syncs.page(namespace, name, cluster, list.window(), list.page());
     Map<String, CommitRecord> byRevision =
         commits.firstOf(page.items().stream().map(SyncRecord::revision).distinct().toList());
-    return new Page<>(
-        page.items().stream().map(s -> view(s, byRevision.get(s.revision()))).toList(),
-        page.offset(),
-        page.limit(),
-        page.nextOffset());
+    return page.map(s -> view(s, byRevision.get(s.revision())));
   }
 
   private static SyncView view(SyncRecord s, CommitRecord c) {
