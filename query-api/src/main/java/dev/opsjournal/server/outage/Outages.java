@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Outages {
 
+  /** The kind of an outage of Argo CD's controller; its subject is the cluster. */
+  public static final String CONTROLLER = OutageProjection.CONTROLLER;
+
+  /** The kind of an outage of a Git source; its subject is {@code <repoUrl>#<branch>}. */
+  public static final String GIT_SOURCE = OutageProjection.GIT_SOURCE;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   Outages(NamedParameterJdbcTemplate jdbc) {
