@@ -3,14 +3,14 @@ package dev.opsjournal.server.alerts;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.alert.Alert;
 import dev.opsjournal.server.api.Human;
-import dev.opsjournal.server.api.Rows;
+import dev.opsjournal.server.drift.DriftEpisodes;
+import dev.opsjournal.server.drift.DriftView;
 import dev.opsjournal.server.ingest.JournalClockAdvanced;
 import dev.opsjournal.server.journal.JournalProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,19 +26,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DriftDeadlines {
 
-  private final JdbcTemplate jdbc;
+  private final DriftEpisodes drifts;
   private final TransactionTemplate transactions;
   private final AlertLedger ledger;
   private final AlertProperties properties;
   private final JournalProgress progress;
 
   DriftDeadlines(
-      JdbcTemplate jdbc,
+      DriftEpisodes drifts,
       TransactionTemplate transactions,
       AlertLedger ledger,
       AlertProperties properties,
       JournalProgress progress) {
-    this.jdbc = jdbc;
+    this.drifts = drifts;
     this.transactions = transactions;
     this.ledger = ledger;
     this.properties = properties;
@@ -57,34 +57,11 @@ class DriftDeadlines {
   }
 
   private void check(String cluster, Instant now) {
-    record OpenDrift(
-        ResourceKey resource,
-        int episode,
-        String application,
-        Instant startedAt,
-        Instant correctedAt) {}
-    List<OpenDrift> open =
-        jdbc.query(
-            """
-            select resource_key, episode, application, started_at, corrected_at
-              from drift_episode
-             where resource_key like ? and started_at <= ?
-               and (corrected_at is null or corrected_at > ?)
-            """,
-            (rs, i) ->
-                new OpenDrift(
-                    ResourceKey.parse(rs.getString("resource_key")),
-                    rs.getInt("episode"),
-                    rs.getString("application"),
-                    Rows.instant(rs, "started_at"),
-                    Rows.instant(rs, "corrected_at")),
-            cluster + "/%",
-            Rows.timestamp(now),
-            Rows.timestamp(now));
-    for (OpenDrift drift : open) {
+    for (DriftView drift : drifts.openAt(cluster, now)) {
+      ResourceKey resource = ResourceKey.parse(drift.resource());
       Duration threshold = properties.driftOpenThreshold(drift.application());
       Instant due = drift.startedAt().plus(threshold);
-      String id = alertId(drift.resource(), drift.episode());
+      String id = alertId(resource, drift.episode());
       if (due.isAfter(now) || ledger.exists(id)) {
         continue;
       }
@@ -92,16 +69,14 @@ class DriftDeadlines {
           id,
           Alert.Type.DRIFT_OPEN_TOO_LONG,
           Alert.Severity.WARNING,
-          AlertPolicies.resource(drift.resource()),
+          AlertPolicies.resource(resource),
           due,
-          summary(drift.resource(), drift.application(), threshold),
-          links(drift.resource(), drift.application()));
+          summary(resource, drift.application(), threshold),
+          links(resource, drift.application()));
       if (drift.correctedAt() != null) {
         // the correction was journaled before this check ran (a backlog): resolve it as it was
         ledger.resolve(
-            id,
-            drift.correctedAt(),
-            "drift of " + AlertPolicies.describe(drift.resource()) + " ended");
+            id, drift.correctedAt(), "drift of " + AlertPolicies.describe(resource) + " ended");
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.opsjournal.server.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a list in a stable order. {@code nextOffset} is absent on the last page.
@@ -19,5 +20,10 @@ public record Page<T>(List<T> items, int offset, int limit, Integer nextOffset) 
         offset,
         limit,
         more ? offset + limit : null);
+  }
+
+  /** The same page with each item turned into another. */
+  public <R> Page<R> map(Function<? super T, ? extends R> view) {
+    return new Page<>(items.stream().<R>map(view).toList(), offset, limit, nextOffset);
   }
 }

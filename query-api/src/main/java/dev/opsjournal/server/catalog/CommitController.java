@@ -1,18 +1,16 @@
 package dev.opsjournal.server.catalog;
 
-import static dev.opsjournal.server.api.Rows.instant;
-import static dev.opsjournal.server.api.Rows.strings;
-
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.NotFoundException;
+import dev.opsjournal.server.catalog.Commits.CommitRecord;
+import dev.opsjournal.server.sync.SyncRecords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +22,12 @@ class CommitController {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
 
-  private final JdbcTemplate jdbc;
+  private final Commits commits;
+  private final SyncRecords syncs;
 
-  CommitController(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  CommitController(Commits commits, SyncRecords syncs) {
+    this.commits = commits;
+    this.syncs = syncs;
   }
 
   @Operation(
@@ -45,11 +45,7 @@ class CommitController {
     if (!SHA.matcher(wanted).matches()) {
       throw new BadRequestException("sha", "a commit sha is 7 to 64 hexadecimal characters");
     }
-    List<String> matches =
-        jdbc.queryForList(
-            "select distinct sha from git_commit where sha like ? order by sha limit 2",
-            String.class,
-            wanted + "%");
+    List<String> matches = commits.matching(wanted);
     if (matches.isEmpty()) {
       throw new NotFoundException("the journal recorded no commit " + sha);
     }
@@ -58,43 +54,32 @@ class CommitController {
     }
     String full = matches.get(0);
     List<CommitView.Deployment> deployments =
-        jdbc.query(
-            """
-            select application_key, initiated_by, partial, phase, started_at, finished_at
-              from sync_record where revision = ? order by started_at, application_key
-            """,
-            (rs, i) -> {
-              ResourceKey app = ResourceKey.parse(rs.getString("application_key"));
-              return new CommitView.Deployment(
-                  app.namespacedName(),
-                  app.cluster(),
-                  rs.getString("initiated_by"),
-                  rs.getBoolean("partial"),
-                  rs.getString("phase"),
-                  instant(rs, "started_at"),
-                  instant(rs, "finished_at"));
-            },
-            full);
-    return jdbc.query(
-            "select * from git_commit where sha = ? order by recorded_at limit 1",
-            (rs, i) ->
-                new CommitView(
-                    full,
-                    rs.getString("repo_url"),
-                    rs.getString("branch"),
-                    strings(rs, "parents"),
-                    new CommitView.Person(
-                        rs.getString("author_name"),
-                        rs.getString("author_email"),
-                        instant(rs, "authored_at")),
-                    new CommitView.Person(
-                        rs.getString("committer_name"), "", instant(rs, "committed_at")),
-                    rs.getString("message"),
-                    strings(rs, "changed_paths"),
-                    strings(rs, "affected_applications"),
-                    instant(rs, "recorded_at"),
-                    deployments),
-            full)
-        .get(0);
+        syncs.ofRevision(full).stream()
+            .map(
+                s -> {
+                  ResourceKey app = ResourceKey.parse(s.applicationKey());
+                  return new CommitView.Deployment(
+                      app.namespacedName(),
+                      app.cluster(),
+                      s.initiatedBy(),
+                      s.partial(),
+                      s.phase(),
+                      s.startedAt(),
+                      s.finishedAt());
+                })
+            .toList();
+    CommitRecord c = commits.first(full).orElseThrow();
+    return new CommitView(
+        full,
+        c.repoUrl(),
+        c.branch(),
+        c.parents(),
+        new CommitView.Person(c.authorName(), c.authorEmail(), c.authoredAt()),
+        new CommitView.Person(c.committerName(), "", c.committedAt()),
+        c.message(),
+        c.changedPaths(),
+        c.affectedApplications(),
+        c.recordedAt(),
+        deployments);
   }
 }

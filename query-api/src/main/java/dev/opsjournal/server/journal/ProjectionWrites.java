@@ -20,7 +20,7 @@ public class ProjectionWrites {
   private final JdbcTemplate jdbc;
   private static final String PENDING = ProjectionWrites.class.getName() + ".pending";
 
-  ProjectionWrites(JdbcTemplate jdbc) {
+  public ProjectionWrites(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -1,21 +1,13 @@
 package dev.opsjournal.server.outage;
 
-import static dev.opsjournal.server.api.Rows.instant;
-
 import dev.opsjournal.server.api.BadRequestException;
 import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
-import dev.opsjournal.server.api.PageRequest;
-import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +20,10 @@ class OutageController {
   private static final Set<String> KINDS =
       Set.of(OutageProjection.CONTROLLER, OutageProjection.GIT_SOURCE);
 
-  private final JdbcTemplate jdbc;
+  private final Outages outages;
 
-  OutageController(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  OutageController(Outages outages) {
+    this.outages = outages;
   }
 
   @Operation(
@@ -49,39 +41,6 @@ class OutageController {
     if (kind != null && !KINDS.contains(kind)) {
       throw new BadRequestException("kind", "must be one of " + KINDS);
     }
-    Window window = list.window();
-    PageRequest page = list.page();
-    List<OutageView> rows =
-        jdbc.query(
-            """
-            select * from outage
-             where (cast(? as text) is null or kind = ?)
-               and (cast(? as timestamptz) is null or ended_at is null or ended_at >= ?)
-               and (cast(? as timestamptz) is null or started_at < ?)
-             order by started_at, kind, subject
-             limit ? offset ?
-            """,
-            (rs, i) -> {
-              Instant startedAt = instant(rs, "started_at");
-              Instant endedAt = instant(rs, "ended_at");
-              return new OutageView(
-                  rs.getString("kind"),
-                  rs.getString("subject"),
-                  startedAt,
-                  instant(rs, "detected_at"),
-                  endedAt == null,
-                  endedAt,
-                  endedAt == null ? null : Duration.between(startedAt, endedAt),
-                  rs.getString("reason"));
-            },
-            kind,
-            kind,
-            window.fromTimestamp(),
-            window.fromTimestamp(),
-            window.toTimestamp(),
-            window.toTimestamp(),
-            page.fetch(),
-            page.offset());
-    return page.page(rows);
+    return outages.page(kind, list.window(), list.page());
   }
 }

@@ -1,22 +1,30 @@
 package dev.opsjournal.server.search;
 
-import static dev.opsjournal.server.api.Rows.instant;
-import static dev.opsjournal.server.api.Rows.timestamp;
-
 import dev.opsjournal.server.api.BadRequestException;
+import dev.opsjournal.server.api.Human;
 import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.Params;
+import dev.opsjournal.server.catalog.Commits;
+import dev.opsjournal.server.catalog.Commits.CommitRecord;
+import dev.opsjournal.server.drift.DriftEpisodes;
+import dev.opsjournal.server.drift.DriftView;
+import dev.opsjournal.server.sync.SyncRecords;
+import dev.opsjournal.server.sync.SyncRecords.SyncRecord;
+import dev.opsjournal.server.timeline.TimelineEntries;
+import dev.opsjournal.server.timeline.TimelineEntries.Change;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +43,27 @@ class ActorSearchController {
 
   private static final Duration DEFAULT_RANGE = Duration.ofDays(31);
 
-  private final JdbcTemplate jdbc;
+  private static final Comparator<ActorEntryView> IN_ORDER =
+      Comparator.comparing(ActorEntryView::at)
+          .thenComparing(ActorEntryView::kind)
+          .thenComparing(ActorEntryView::subject);
+
+  private final Commits commits;
+  private final SyncRecords syncs;
+  private final TimelineEntries timeline;
+  private final DriftEpisodes drifts;
   private final Clock clock;
 
-  ActorSearchController(JdbcTemplate jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  ActorSearchController(
+      Commits commits,
+      SyncRecords syncs,
+      TimelineEntries timeline,
+      DriftEpisodes drifts,
+      Clock clock) {
+    this.commits = commits;
+    this.syncs = syncs;
+    this.timeline = timeline;
+    this.drifts = drifts;
     this.clock = clock;
   }
 
@@ -73,57 +97,72 @@ class ActorSearchController {
     }
     PageRequest page = list.page();
     String who = actor.strip();
+    // each kind's first offset + fetch entries are enough to know the page's
+    int enough = page.offset() + page.fetch();
+    List<ActorEntryView> entries = new ArrayList<>();
+    commits.authoredBy(who, start, end, enough).forEach(c -> entries.add(commit(c)));
+    syncs.startedBy(who, start, end, enough).forEach(s -> entries.add(sync(s)));
+    timeline.changesBy(who, start, end, enough).forEach(c -> entries.add(change(c)));
+    drifts.causedBy(who, start, end, enough).forEach(d -> entries.add(drift(d)));
+    entries.sort(IN_ORDER);
     List<ActorEntryView> rows =
-        jdbc.query(
-            """
-            select * from (
-              select committed_at as at, 'commit' as kind, author_name as actor,
-                     repo_url || '#' || branch as subject,
-                     substr(sha, 1, 12) || ' ' || split_part(message, E'\\n', 1) as summary,
-                     '/api/v1/commits/' || sha as link
-                from git_commit where author_name = ? or author_email = ?
-              union all
-              select started_at, 'sync', initiated_by, namespace || '/' || name,
-                     case when partial then 'partial sync to ' else 'sync to ' end
-                       || substr(revision, 1, 12) || ' ' || lower(phase),
-                     '/api/v1/applications/' || namespace || '/' || name || '/syncs'
-                from sync_record where initiated_by = ?
-              union all
-              select at, 'change', details->>'manager', resource_key, summary,
-                     '/api/v1/resources/timeline?cluster=' || split_part(resource_key, '/', 1)
-                       || '&group=' || split_part(resource_key, '/', 2)
-                       || '&kind=' || split_part(resource_key, '/', 3)
-                       || '&namespace=' || split_part(resource_key, '/', 4)
-                       || '&name=' || split_part(resource_key, '/', 5)
-                from timeline_entry where type = 'ResourceChanged' and details->>'manager' = ?
-              union all
-              select started_at, 'drift', actor, resource_key,
-                     'drift #' || episode || ' of ' || application
-                       || coalesce(' ended by ' || lower(replace(correction, '_', ' ')), ', open'),
-                     '/api/v1/drifts?application=' || application
-                from drift_episode where actor = ?
-            ) entries
-            where at >= ? and at < ?
-            order by at, kind, subject
-            limit ? offset ?
-            """,
-            (rs, i) ->
-                new ActorEntryView(
-                    instant(rs, "at"),
-                    rs.getString("kind"),
-                    rs.getString("actor"),
-                    rs.getString("subject"),
-                    rs.getString("summary"),
-                    rs.getString("link")),
-            who,
-            who,
-            who,
-            who,
-            who,
-            timestamp(start),
-            timestamp(end),
-            page.fetch(),
-            page.offset());
+        entries.subList(Math.min(page.offset(), entries.size()), Math.min(enough, entries.size()));
     return page.page(rows);
+  }
+
+  private static ActorEntryView commit(CommitRecord c) {
+    return new ActorEntryView(
+        c.committedAt(),
+        "commit",
+        c.authorName(),
+        c.repoUrl() + "#" + c.branch(),
+        Human.revision(c.sha()) + " " + c.message().split("\n", -1)[0],
+        "/api/v1/commits/" + c.sha());
+  }
+
+  private static ActorEntryView sync(SyncRecord s) {
+    String application = s.namespace() + "/" + s.name();
+    return new ActorEntryView(
+        s.startedAt(),
+        "sync",
+        s.initiatedBy(),
+        application,
+        (s.partial() ? "partial sync to " : "sync to ")
+            + Human.revision(s.revision())
+            + " "
+            + s.phase().toLowerCase(Locale.ROOT),
+        "/api/v1/applications/" + application + "/syncs");
+  }
+
+  private static ActorEntryView change(Change c) {
+    String[] key = c.resource().split("/", -1);
+    return new ActorEntryView(
+        c.at(),
+        "change",
+        c.manager(),
+        c.resource(),
+        c.summary(),
+        "/api/v1/resources/timeline?cluster=%s&group=%s&kind=%s&namespace=%s&name=%s"
+            .formatted(part(key, 0), part(key, 1), part(key, 2), part(key, 3), part(key, 4)));
+  }
+
+  private static ActorEntryView drift(DriftView d) {
+    return new ActorEntryView(
+        d.startedAt(),
+        "drift",
+        d.actor(),
+        d.resource(),
+        "drift #"
+            + d.episode()
+            + " of "
+            + d.application()
+            + (d.correction() == null
+                ? ", open"
+                : " ended by " + d.correction().replace('_', ' ').toLowerCase(Locale.ROOT)),
+        "/api/v1/drifts?application=" + d.application());
+  }
+
+  private static String part(String[] key, int index) {
+    return index < key.length ? key[index] : "";
   }
 }

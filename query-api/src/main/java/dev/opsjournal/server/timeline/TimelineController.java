@@ -1,7 +1,5 @@
 package dev.opsjournal.server.timeline;
 
-import static dev.opsjournal.server.api.Rows.instant;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +7,10 @@ import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.NotFoundException;
 import dev.opsjournal.server.api.Page;
-import dev.opsjournal.server.api.PageRequest;
 import dev.opsjournal.server.api.ResourceQuery;
-import dev.opsjournal.server.api.Window;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,14 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TimelineController {
 
-  private final JdbcTemplate jdbc;
-  private final JournaledResources journaled;
+  private final TimelineEntries entries;
   private final ObjectMapper json;
 
-  TimelineController(JdbcTemplate jdbc, ObjectMapper json, JournaledResources journaled) {
-    this.jdbc = jdbc;
+  TimelineController(TimelineEntries entries, ObjectMapper json) {
+    this.entries = entries;
     this.json = json;
-    this.journaled = journaled;
   }
 
   @Operation(
@@ -43,35 +35,11 @@ class TimelineController {
   Page<TimelineEntryView> timeline(
       @ParameterObject ResourceQuery resource, @ParameterObject ListQuery list) {
     ResourceKey key = resource.key();
-    Window window = list.window();
-    PageRequest page = list.page();
-    List<TimelineEntryView> rows =
-        jdbc.query(
-            """
-            select at, type, summary, details::text as details from timeline_entry
-             where resource_key = ?
-               and (cast(? as timestamptz) is null or at >= ?)
-               and (cast(? as timestamptz) is null or at < ?)
-             order by at, id
-             limit ? offset ?
-            """,
-            (rs, i) ->
-                new TimelineEntryView(
-                    instant(rs, "at"),
-                    rs.getString("type"),
-                    rs.getString("summary"),
-                    parse(rs.getString("details"))),
-            key.toString(),
-            window.fromTimestamp(),
-            window.fromTimestamp(),
-            window.toTimestamp(),
-            window.toTimestamp(),
-            page.fetch(),
-            page.offset());
-    if (rows.isEmpty() && page.offset() == 0 && !journaled.contains(key.toString())) {
+    Page<TimelineEntries.Entry> rows = entries.page(key.toString(), list.window(), list.page());
+    if (rows.items().isEmpty() && rows.offset() == 0 && !entries.contains(key.toString())) {
       throw new NotFoundException("the journal holds nothing about " + key);
     }
-    return page.page(rows);
+    return rows.map(e -> new TimelineEntryView(e.at(), e.type(), e.summary(), parse(e.details())));
   }
 
   private JsonNode parse(String details) {

@@ -1,4 +1,4 @@
-package dev.opsjournal.server.sync;
+package dev.opsjournal.server.catalog;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,0 +1,70 @@
+package dev.opsjournal.server.outage;
+
+import static dev.opsjournal.server.api.Rows.instant;
+
+import dev.opsjournal.server.api.Listing;
+import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.PageRequest;
+import dev.opsjournal.server.api.Scope;
+import dev.opsjournal.server.api.Window;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The one reader of {@code outage}. */
+@Component
+public class Outages {
+
+  /** The kind of an outage of Argo CD's controller; its subject is the cluster. */
+  public static final String CONTROLLER = OutageProjection.CONTROLLER;
+
+  /** The kind of an outage of a Git source; its subject is {@code <repoUrl>#<branch>}. */
+  public static final String GIT_SOURCE = OutageProjection.GIT_SOURCE;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  Outages(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Outages of one kind or both overlapping {@code window}, by start. */
+  Page<OutageView> page(String kind, Window window, PageRequest page) {
+    return Listing.of("select * from outage")
+        .where("kind = ?", kind)
+        .overlapping("started_at", "ended_at", window)
+        .page(jdbc.getJdbcTemplate(), "started_at, kind, subject", page, (rs, i) -> view(rs));
+  }
+
+  /**
+   * Every outage, of any cluster or source, in progress at some point of the scope's instants, by
+   * start; which cluster a subject concerns is the caller's to say.
+   */
+  public List<OutageView> overlapping(Scope scope) {
+    return jdbc.query(
+        """
+        select * from outage
+         where started_at < :end and (ended_at is null or ended_at > :start)
+         order by started_at, kind, subject
+        """,
+        scope.params(),
+        (rs, i) -> view(rs));
+  }
+
+  private static OutageView view(ResultSet rs) throws SQLException {
+    Instant startedAt = instant(rs, "started_at");
+    Instant endedAt = instant(rs, "ended_at");
+    return new OutageView(
+        rs.getString("kind"),
+        rs.getString("subject"),
+        startedAt,
+        instant(rs, "detected_at"),
+        endedAt == null,
+        endedAt,
+        endedAt == null ? null : Duration.between(startedAt, endedAt),
+        rs.getString("reason"));
+  }
+}
