@@ -75,7 +75,7 @@ final class Drifts extends Section {
             + ": "
             + whatHappened(d, week.names)
             + ". ";
-    Instant until = d.correctedAt() == null ? end : d.correctedAt();
+    Instant until = week.until(d);
     String controller =
         join(
             week.outages.controllerOutages(d.resource(), d.startedAt(), until).stream()

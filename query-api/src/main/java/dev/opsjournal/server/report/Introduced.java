@@ -46,88 +46,89 @@ final class Introduced extends Section {
       return;
     }
     if (!data.applicationChanges().isEmpty()) {
-      heading("### Applications");
-      List<ApplicationChange> changes = data.applicationChanges();
-      for (ApplicationChange change :
-          changes.subList(0, Math.min(changes.size(), INTRODUCED_LINES))) {
-        Spec spec = change.spec();
-        String name = "- " + bold(app(spec.application())) + ", ";
-        line(
-            switch (change.kind()) {
-              case ReportProjection.REGISTERED ->
-                  name
-                      + "registered "
-                      + time(change.at())
-                      + ": "
-                      + source(spec)
-                      + "; "
-                      + syncPolicy(spec)
-                      + ".";
-              case ReportProjection.DELETED -> name + "deleted " + time(change.at()) + ".";
-              default ->
-                  name
-                      + "changed "
-                      + time(change.at())
-                      + ": now "
-                      + source(spec)
-                      + "; "
-                      + syncPolicy(spec)
-                      + ".";
-            });
-      }
-      if (changes.size() > INTRODUCED_LINES) {
-        Map<String, Long> kinds =
-            changes.subList(INTRODUCED_LINES, changes.size()).stream()
-                .collect(
-                    Collectors.groupingBy(
-                        ApplicationChange::kind, TreeMap::new, Collectors.counting()));
-        List<String> counted = new ArrayList<>();
-        kinds.forEach(
-            (kind, n) ->
-                counted.add(
-                    format(n)
-                        + " "
-                        + switch (kind) {
-                          case ReportProjection.REGISTERED -> "registered";
-                          case ReportProjection.DELETED -> "deleted";
-                          default -> "changed";
-                        }));
-        line(
-            "- "
-                + format(changes.size() - INTRODUCED_LINES)
-                + " more changes to Applications: "
-                + join(counted)
-                + ".");
-      }
+      applications(data.applicationChanges());
     }
     if (!data.commits().isEmpty() || !data.rewrites().isEmpty()) {
-      heading("### Commits");
-      Set<String> sources = new TreeSet<>();
-      data.commits().forEach(c -> sources.add(c.source()));
-      data.rewrites().forEach(r -> sources.add(r.source()));
-      for (String source : sources) {
-        line("On " + gitSource(source) + ":");
-        line();
-        data.commits().stream()
-            .filter(c -> c.source().equals(source))
-            .forEach(
-                c ->
-                    line(
-                        "- "
-                            + time(c.committedAt())
-                            + " "
-                            + sha(c.sha())
-                            + " by "
-                            + c.author()
-                            + ": "
-                            + quote(firstLine(c.message()))
-                            + ". "
-                            + reach(c)));
-        data.rewrites().stream()
-            .filter(r -> r.source().equals(source))
-            .forEach(r -> line("- " + rewrite(r)));
-        line();
-      }
+      commits();
+    }
+  }
+
+  /** A line per change up to {@link ReportLimits#INTRODUCED_LINES}; the rest counted by kind. */
+  private void applications(List<ApplicationChange> changes) {
+    heading("### Applications");
+    for (ApplicationChange change :
+        changes.subList(0, Math.min(changes.size(), INTRODUCED_LINES))) {
+      Spec spec = change.spec();
+      line(
+          "- "
+              + bold(app(spec.application()))
+              + ", "
+              + verb(change.kind())
+              + " "
+              + time(change.at())
+              + (change.kind().equals(ReportProjection.DELETED)
+                  ? "."
+                  : ": "
+                      + (change.kind().equals(ReportProjection.REGISTERED) ? "" : "now ")
+                      + source(spec)
+                      + "; "
+                      + syncPolicy(spec)
+                      + "."));
+    }
+    if (changes.size() > INTRODUCED_LINES) {
+      Map<String, Long> kinds =
+          changes.subList(INTRODUCED_LINES, changes.size()).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      ApplicationChange::kind, TreeMap::new, Collectors.counting()));
+      List<String> counted = new ArrayList<>();
+      kinds.forEach((kind, n) -> counted.add(format(n) + " " + verb(kind)));
+      line(
+          "- "
+              + format(changes.size() - INTRODUCED_LINES)
+              + " more changes to Applications: "
+              + join(counted)
+              + ".");
+    }
+  }
+
+  /** {@code registered}, {@code deleted} or {@code changed}. */
+  private static String verb(String kind) {
+    return switch (kind) {
+      case ReportProjection.REGISTERED -> "registered";
+      case ReportProjection.DELETED -> "deleted";
+      default -> "changed";
+    };
+  }
+
+  /** Per Git source, its commits and its history rewrites. */
+  private void commits() {
+    heading("### Commits");
+    Set<String> sources = new TreeSet<>();
+    data.commits().forEach(c -> sources.add(c.source()));
+    data.rewrites().forEach(r -> sources.add(r.source()));
+    for (String source : sources) {
+      line("On " + gitSource(source) + ":");
+      line();
+      data.commits().stream()
+          .filter(c -> c.source().equals(source))
+          .forEach(
+              c ->
+                  line(
+                      "- "
+                          + time(c.committedAt())
+                          + " "
+                          + sha(c.sha())
+                          + " by "
+                          + c.author()
+                          + ": "
+                          + quote(firstLine(c.message()))
+                          + ". "
+                          + reach(c)));
+      data.rewrites().stream()
+          .filter(r -> r.source().equals(source))
+          .forEach(r -> line("- " + rewrite(r)));
+      line();
     }
   }
 

@@ -31,6 +31,20 @@ final class OpenItems extends Section {
   void write() {
     heading("## Open items");
     List<String> items = new ArrayList<>();
+    conflicts(items);
+    drifts(items);
+    outages(items);
+    unsettledApplications(items);
+    conditions(items);
+    if (items.isEmpty()) {
+      line("Nothing open at the end of the week.");
+      return;
+    }
+    items.forEach(i -> line("- " + i + "."));
+  }
+
+  /** Each fight with objects still contested, who holds them, and whether they share a place. */
+  private void conflicts(List<String> items) {
     for (ConflictGroup g : week.fights) {
       List<Conflict> open = g.conflicts().stream().filter(c -> c.endedAt() == null).toList();
       if (open.isEmpty()) {
@@ -57,6 +71,9 @@ final class OpenItems extends Section {
                       .append(" of the same cluster"));
       items.add(s.toString());
     }
+  }
+
+  private void drifts(List<String> items) {
     for (Drift d : data.drifts()) {
       if (d.correctedAt() == null) {
         items.add(
@@ -71,11 +88,18 @@ final class OpenItems extends Section {
                 + Drifts.whatHappened(d, week.names));
       }
     }
+  }
+
+  private void outages(List<String> items) {
     for (Outage o : data.outages()) {
       if (o.endedAt() == null) {
         items.add(bold(capitalise(Outages.name(o))) + " since " + time(o.startedAt()));
       }
     }
+  }
+
+  /** Applications not Synced and Healthy, and whom they lost their objects to. */
+  private void unsettledApplications(List<String> items) {
     for (Status status : unsettled(data.statusAtEnd())) {
       List<String> holders = holdersAgainst(status.application());
       items.add(
@@ -87,6 +111,10 @@ final class OpenItems extends Section {
               + time(status.since())
               + (holders.isEmpty() ? "" : ": it lost its objects to " + join(apps(holders))));
     }
+  }
+
+  /** Conditions still raised, by type. */
+  private void conditions(List<String> items) {
     Map<String, List<Condition>> raised = new LinkedHashMap<>();
     data.conditions().stream()
         .filter(c -> c.clearedAt() == null)
@@ -106,11 +134,6 @@ final class OpenItems extends Section {
                     + (conditions.stream().allMatch(week::isConflictWarning)
                         ? ", because of the conflict"
                         : "")));
-    if (items.isEmpty()) {
-      line("Nothing open at the end of the week.");
-      return;
-    }
-    items.forEach(i -> line("- " + i + "."));
   }
 
   /** The Applications holding objects that {@code application} still declares in open conflicts. */

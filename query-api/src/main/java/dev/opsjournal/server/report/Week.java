@@ -3,6 +3,7 @@ package dev.opsjournal.server.report;
 import dev.opsjournal.server.report.WeekData.ApplicationChange;
 import dev.opsjournal.server.report.WeekData.Condition;
 import dev.opsjournal.server.report.WeekData.Conflict;
+import dev.opsjournal.server.report.WeekData.Drift;
 import dev.opsjournal.server.report.WeekData.Environment;
 import dev.opsjournal.server.report.WeekData.Flip;
 import dev.opsjournal.server.report.WeekData.ObjectStory;
@@ -48,6 +49,11 @@ final class Week {
             data.applicationChanges().stream().map(ApplicationChange::spec),
             data.environments().stream().map(Environment::spec))
         .flatMap(s -> s);
+  }
+
+  /** When a drift ended: its correction, or the end of the week while it is open. */
+  Instant until(Drift d) {
+    return d.correctedAt() == null ? end : d.correctedAt();
   }
 
   /** The changes of hands dated in the week. */

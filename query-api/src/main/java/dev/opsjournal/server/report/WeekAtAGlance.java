@@ -67,10 +67,7 @@ final class WeekAtAGlance extends Section {
       Set<Drift> longest =
           drifts.stream()
               .sorted(
-                  Comparator.comparing(
-                          (Drift d) ->
-                              Duration.between(
-                                  d.startedAt(), d.correctedAt() == null ? end : d.correctedAt()))
+                  Comparator.comparing((Drift d) -> Duration.between(d.startedAt(), week.until(d)))
                       .reversed())
               .limit(CHART_DRIFTS)
               .collect(Collectors.toSet());
@@ -90,71 +87,77 @@ final class WeekAtAGlance extends Section {
     line("    todayMarker off");
     for (ObjectStory story : charted) {
       line("    section " + mermaidText(plain(object(story.resource()))));
-      List<Task> tasks = new ArrayList<>();
-      List<Instant[]> contests = new ArrayList<>();
-      for (Conflict c : week.conflictsOn(story.resource())) {
-        List<Flip> flips = inWeek(c.flips());
-        if (flips.size() > 1) {
-          Instant from = flips.get(0).at();
-          Instant to = flips.get(flips.size() - 1).at();
-          contests.add(new Instant[] {from, to});
-          tasks.add(
-              new Task(
-                  "contested, " + count(flips.size(), "change") + " of hands", "crit", from, to));
-        }
-      }
-      for (Tenure t : story.tenures()) {
-        Instant from = t.from().isBefore(start) ? start : t.from();
-        Instant to = t.to() == null ? end : t.to();
-        for (Instant[] c : contests) {
-          if (!from.isBefore(c[0]) && from.isBefore(c[1])) {
-            from = c[1];
-          }
-          if (to.isAfter(c[0]) && !to.isAfter(c[1])) {
-            to = c[0];
-          }
-        }
-        if (to.isAfter(from)) {
-          tasks.add(new Task(app(t.application()), "", from, to));
-        }
-      }
-      tasks.stream().sorted(Comparator.comparing(Task::from)).forEach(this::task);
+      holders(story).stream().sorted(Comparator.comparing(Task::from)).forEach(this::task);
     }
     if (!drifts.isEmpty()) {
       line("    section Drift");
       for (Drift d : drifts) {
-        Instant to = d.correctedAt() == null ? end : d.correctedAt();
         String what =
             d.evidence().equals("DELETION")
                 ? plain(object(d.resource())) + " deleted"
                 : (d.actor().equals("unknown") ? "drift" : d.actor())
                     + " on "
                     + plain(object(d.resource()));
-        task(
-            new Task(
-                what + " (" + duration(Duration.between(d.startedAt(), to)) + ")",
-                "crit",
-                d.startedAt().isBefore(start) ? start : d.startedAt(),
-                to));
+        episode(what, d.startedAt(), week.until(d));
       }
     }
     if (!data.outages().isEmpty()) {
       line("    section Outages");
       for (Outage o : data.outages()) {
-        Instant to = o.endedAt() == null ? end : o.endedAt();
         String what =
             o.kind().equals(WeekData.CONTROLLER)
                 ? "Argo CD controller down in " + o.subject()
                 : "Git unavailable, " + shortSource(o.subject());
-        task(
-            new Task(
-                what + " (" + duration(Duration.between(o.startedAt(), to)) + ")",
-                "crit",
-                o.startedAt().isBefore(start) ? start : o.startedAt(),
-                to));
+        episode(what, o.startedAt(), o.endedAt() == null ? end : o.endedAt());
       }
     }
     line("```");
+  }
+
+  /**
+   * An object's bars: one per contest (two or more changes of hands in the week), and one per
+   * tenure, cut where a contest covers it.
+   */
+  private List<Task> holders(ObjectStory story) {
+    List<Task> tasks = new ArrayList<>();
+    List<Instant[]> contests = new ArrayList<>();
+    for (Conflict c : week.conflictsOn(story.resource())) {
+      List<Flip> flips = inWeek(c.flips());
+      if (flips.size() > 1) {
+        Instant from = flips.get(0).at();
+        Instant to = flips.get(flips.size() - 1).at();
+        contests.add(new Instant[] {from, to});
+        tasks.add(
+            new Task(
+                "contested, " + count(flips.size(), "change") + " of hands", "crit", from, to));
+      }
+    }
+    for (Tenure t : story.tenures()) {
+      Instant from = t.from().isBefore(start) ? start : t.from();
+      Instant to = t.to() == null ? end : t.to();
+      for (Instant[] c : contests) {
+        if (!from.isBefore(c[0]) && from.isBefore(c[1])) {
+          from = c[1];
+        }
+        if (to.isAfter(c[0]) && !to.isAfter(c[1])) {
+          to = c[0];
+        }
+      }
+      if (to.isAfter(from)) {
+        tasks.add(new Task(app(t.application()), "", from, to));
+      }
+    }
+    return tasks;
+  }
+
+  /** A drift or an outage: a critical bar from its start (or the week's) with its length. */
+  private void episode(String what, Instant from, Instant to) {
+    task(
+        new Task(
+            what + " (" + duration(Duration.between(from, to)) + ")",
+            "crit",
+            from.isBefore(start) ? start : from,
+            to));
   }
 
   private void task(Task task) {
