@@ -40,7 +40,7 @@ final class Ownership extends Section {
     line();
     List<ObjectStory> stories = data.objects();
     if (stories.size() <= OBJECT_LINES) {
-      stories.forEach(story -> ownershipLine(story));
+      stories.forEach(this::ownershipLine);
       return;
     }
     List<ObjectStory> eventful = stories.stream().filter(week::eventful).toList();
@@ -53,9 +53,13 @@ final class Ownership extends Section {
               + " in their timelines (`/api/v1/resources/timeline`).");
     }
     List<ObjectStory> quiet = stories.stream().filter(story -> !week.eventful(story)).toList();
-    if (quiet.isEmpty()) {
-      return;
+    if (!quiet.isEmpty()) {
+      quietObjects(quiet, eventful.isEmpty());
     }
+  }
+
+  /** The objects that kept one owner all week, counted in one line. */
+  private void quietObjects(List<ObjectStory> quiet, boolean allQuiet) {
     long before =
         quiet.stream().filter(story -> story.tenures().get(0).from().isBefore(start)).count();
     long owners =
@@ -69,7 +73,7 @@ final class Ownership extends Section {
     }
     line(
         "- "
-            + (eventful.isEmpty() ? "All " : "The other ")
+            + (allQuiet ? "All " : "The other ")
             + format(quiet.size())
             + " objects kept one owner all week ("
             + (owners == 1 ? "one Application" : format(owners) + " Applications")
@@ -82,10 +86,34 @@ final class Ownership extends Section {
     line("- " + bold(object(story.resource())) + ": " + ownershipStory(story));
   }
 
+  /** An object's week as sentences in time order, ending with who holds it. */
   private String ownershipStory(ObjectStory story) {
     List<Tenure> tenures = story.tenures();
     List<Conflict> conflicts = week.conflictsOn(story.resource());
     List<Moment> moments = new ArrayList<>();
+    deletions(story, moments);
+    fights(conflicts, moments);
+    tenures(story, conflicts, moments);
+    Tenure only = tenures.get(0);
+    if (tenures.size() == 1
+        && only.from().isBefore(start)
+        && only.to() == null
+        && moments.size() == 1) {
+      return app(only.application()) + " has held it since " + time(only.from()) + ", all week.";
+    }
+    moments.sort(Comparator.comparing(Moment::at).thenComparing(Moment::order));
+    List<String> sentences = new ArrayList<>(moments.stream().map(Moment::text).toList());
+    Tenure last = tenures.get(tenures.size() - 1);
+    sentences.add(
+        last.to() == null
+            ? "At the end of the week " + app(last.application()) + " holds it"
+            : "Nobody holds it at the end of the week");
+    return String.join(". ", sentences) + ".";
+  }
+
+  /** Each deletion, and its recreation if one followed. */
+  private void deletions(ObjectStory story, List<Moment> moments) {
+    List<Tenure> tenures = story.tenures();
     for (Lifecycle l : story.lifecycle()) {
       if (l.kind().equals(ReportProjection.DELETED)) {
         Optional<Lifecycle> back =
@@ -111,6 +139,10 @@ final class Ownership extends Section {
                         .orElse("")));
       }
     }
+  }
+
+  /** Each fight over the object: when it began or went on, how often it changed hands. */
+  private void fights(List<Conflict> conflicts, List<Moment> moments) {
     for (Conflict c : conflicts) {
       List<Flip> flips = inWeek(c.flips());
       if (flips.isEmpty()) {
@@ -140,6 +172,11 @@ final class Ownership extends Section {
                   + app(last.to())
                   + " kept it"));
     }
+  }
+
+  /** Each tenure's start (unless a fight explains it) and an end nobody took over. */
+  private void tenures(ObjectStory story, List<Conflict> conflicts, List<Moment> moments) {
+    List<Tenure> tenures = story.tenures();
     Tenure previous = null;
     for (Tenure t : tenures) {
       boolean contested = conflicts.stream().anyMatch(c -> ConflictGroup.contested(c, t.from()));
@@ -177,21 +214,6 @@ final class Ownership extends Section {
       }
       previous = t;
     }
-    Tenure only = tenures.get(0);
-    if (tenures.size() == 1
-        && only.from().isBefore(start)
-        && only.to() == null
-        && moments.size() == 1) {
-      return app(only.application()) + " has held it since " + time(only.from()) + ", all week.";
-    }
-    moments.sort(Comparator.comparing(Moment::at).thenComparing(Moment::order));
-    List<String> sentences = new ArrayList<>(moments.stream().map(Moment::text).toList());
-    Tenure last = tenures.get(tenures.size() - 1);
-    sentences.add(
-        last.to() == null
-            ? "At the end of the week " + app(last.application()) + " holds it"
-            : "Nobody holds it at the end of the week");
-    return String.join(". ", sentences) + ".";
   }
 
   private static Optional<String> holderAt(List<Tenure> tenures, Instant at) {
