@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
 final class FamilyTable extends Section {
 
   private final List<Environment> family;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<String> differ = new ArrayList<>();
+  private final List<String> same = new ArrayList<>();
 
   /**
    * @param family the Applications of one {@link Families family}, two or more
@@ -64,20 +67,20 @@ final class FamilyTable extends Section {
 
   @Override
   void write() {
-    List<String> header = new ArrayList<>();
-    header.add("");
-    family.forEach(e -> header.add(app(e.spec().application())));
-    boolean oneCluster =
-        family.stream()
-                .map(e -> e.spec().destinationServer() + "|" + e.spec().destinationName())
-                .distinct()
-                .count()
-            == 1;
+    compare(deployed(family));
+    table();
+    summary();
+  }
+
+  /**
+   * Per object and field, the values each member deployed (by the member's index), with the field
+   * {@code ""} for the object itself: as many entries as members deployed it.
+   */
+  static Map<String, Map<String, Map<Integer, List<String>>>> deployed(List<Environment> family) {
     // environments in different places deploy the same objects there: when the members'
     // destinations differ, an object is its kind and name (and its namespace only when it is not
     // the member's destination namespace)
     boolean onePlace = family.stream().map(e -> destinationKey(e.spec())).distinct().count() == 1;
-    // per object and field, the values each member deployed: as many entries as deployed
     Map<String, Map<String, Map<Integer, List<String>>>> byObject =
         new TreeMap<>(WeekData.BY_OBJECT);
     for (int i = 0; i < family.size(); i++) {
@@ -95,10 +98,12 @@ final class FamilyTable extends Section {
         }
       }
     }
+    return byObject;
+  }
+
+  /** A row per object or field, and the fields every member has alike or not. */
+  private void compare(Map<String, Map<String, Map<Integer, List<String>>>> byObject) {
     boolean qualify = byObject.values().stream().filter(f -> f.size() > 1).count() > 1;
-    List<Row> rows = new ArrayList<>();
-    List<String> differ = new ArrayList<>();
-    List<String> same = new ArrayList<>();
     byObject.forEach(
         (resource, fields) -> {
           if (fields.size() == 1) {
@@ -146,7 +151,19 @@ final class FamilyTable extends Section {
                 }
               });
         });
+  }
 
+  /** The header, the rows of source, destination and revisions, then the objects' rows. */
+  private void table() {
+    List<String> header = new ArrayList<>();
+    header.add("");
+    family.forEach(e -> header.add(app(e.spec().application())));
+    boolean oneCluster =
+        family.stream()
+                .map(e -> e.spec().destinationServer() + "|" + e.spec().destinationName())
+                .distinct()
+                .count()
+            == 1;
     row(header);
     row(header.stream().map(h -> "---").toList());
     row(cells("source path", family, e -> code(e.spec().path())));
@@ -187,6 +204,10 @@ final class FamilyTable extends Section {
               + join(left)
               + ".");
     }
+  }
+
+  /** The fields that differ between the members, and those they have alike. */
+  private void summary() {
     if (!differ.isEmpty() || !same.isEmpty()) {
       String all = family.size() == 2 ? "both" : "all";
       line();
