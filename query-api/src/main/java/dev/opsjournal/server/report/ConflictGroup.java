@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +43,23 @@ record ConflictGroup(List<String> applications, Instant startedAt, List<Conflict
   /** Whether {@code c} is Argo CD's warning about this fight, on one of its Applications. */
   boolean warnedBy(Condition c) {
     return c.type().equals(SHARED_RESOURCE_WARNING) && applications.contains(c.application());
+  }
+
+  /**
+   * Whether every object changed hands alike since {@code from}: as often, last at the same time,
+   * with a loop detected at the same time. Then one sentence tells them all.
+   */
+  boolean changedHandsAlike(Instant from) {
+    return conflicts.stream()
+            .map(
+                c ->
+                    List.of(
+                        c.flips().stream().filter(f -> !f.at().isBefore(from)).count(),
+                        Objects.toString(lastFlipAt(c)),
+                        Objects.toString(c.loopDetectedAt())))
+            .distinct()
+            .count()
+        == 1;
   }
 
   /** The one Application holding every object of {@code conflicts}, if there is one. */

@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -45,66 +44,16 @@ final class Conflicts extends Section {
     }
   }
 
+  /** A fight as one paragraph: how it began, how it went, where it stands at the week's end. */
   private String conflictParagraph(ConflictGroup g) {
     List<Conflict> cs = g.conflicts();
     String them = cs.size() > 1 ? "them" : "it";
-    String objects = join(cs.stream().map(c -> object(c.resource())).toList());
     List<String> sentences = new ArrayList<>();
-    sentences.add(
-        g.startedAt().isBefore(start)
-            ? "The fight between "
-                + join(apps(g.applications()))
-                + " over "
-                + objects
-                + ", on since "
-                + time(g.startedAt())
-                + (g.conflicts().stream().allMatch(c -> inWeek(c.flips()).isEmpty())
-                    ? ", remained unresolved"
-                    : ", went on")
-            : "From "
-                + time(g.startedAt())
-                + " "
-                + join(apps(g.applications()))
-                + " both declared "
-                + objects
-                + ", and fought over "
-                + them);
+    sentences.add(opening(g, them));
     Conflict lead = cs.get(0);
     List<Flip> flips = inWeek(lead.flips());
-    if (!flips.isEmpty()) {
-      List<Flip> rest = flips;
-      List<String> how = new ArrayList<>();
-      Flip first = flips.get(0);
-      if (first.number() == 1) {
-        how.add(
-            "at "
-                + time(first.at())
-                + " "
-                + app(first.to())
-                + (first.by() == null ? "" : "'s " + syncKind(first.by()))
-                + " took "
-                + them
-                + " from "
-                + app(first.from()));
-        rest = flips.subList(1, flips.size());
-      }
-      how.addAll(backAndForth(rest, them));
-      if (!how.isEmpty()) {
-        sentences.add(capitalise(String.join("; then ", how)));
-      }
-    }
-    boolean alike =
-        cs.stream()
-                .map(
-                    c ->
-                        List.of(
-                            inWeek(c.flips()).size(),
-                            Objects.toString(ConflictGroup.lastFlipAt(c)),
-                            Objects.toString(c.loopDetectedAt())))
-                .distinct()
-                .count()
-            == 1;
-    if (alike) {
+    howItWent(flips, them).ifPresent(sentences::add);
+    if (g.changedHandsAlike(start)) {
       sentences.add(flipCount(lead, cs.size() > 1 ? "Each object" : "It"));
     } else {
       cs.forEach(c -> sentences.add(flipCount(c, object(c.resource()))));
@@ -113,6 +62,54 @@ final class Conflicts extends Section {
     sentences.addAll(warnings(g));
     sentences.add(conflictState(g, them));
     return String.join(". ", sentences) + ".";
+  }
+
+  /** When the fight began, or that it went on from before the week. */
+  private String opening(ConflictGroup g, String them) {
+    String objects = join(g.conflicts().stream().map(c -> object(c.resource())).toList());
+    return g.startedAt().isBefore(start)
+        ? "The fight between "
+            + join(apps(g.applications()))
+            + " over "
+            + objects
+            + ", on since "
+            + time(g.startedAt())
+            + (g.conflicts().stream().allMatch(c -> inWeek(c.flips()).isEmpty())
+                ? ", remained unresolved"
+                : ", went on")
+        : "From "
+            + time(g.startedAt())
+            + " "
+            + join(apps(g.applications()))
+            + " both declared "
+            + objects
+            + ", and fought over "
+            + them;
+  }
+
+  /** Who took the objects first, and whose syncs took them back after. */
+  private Optional<String> howItWent(List<Flip> flips, String them) {
+    if (flips.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Flip> rest = flips;
+    List<String> how = new ArrayList<>();
+    Flip first = flips.get(0);
+    if (first.number() == 1) {
+      how.add(
+          "at "
+              + time(first.at())
+              + " "
+              + app(first.to())
+              + (first.by() == null ? "" : "'s " + syncKind(first.by()))
+              + " took "
+              + them
+              + " from "
+              + app(first.from()));
+      rest = flips.subList(1, flips.size());
+    }
+    how.addAll(backAndForth(rest, them));
+    return how.isEmpty() ? Optional.empty() : Optional.of(capitalise(String.join("; then ", how)));
   }
 
   private String flipCount(Conflict c, String subject) {

@@ -78,6 +78,27 @@ class ConflictGroupTest {
     assertThat(ConflictGroup.lastFlipAt(withFlips(List.of()))).isNull();
   }
 
+  @Test
+  void givenObjectsThatChangedHandsTogether_whenCompared_thenTheyChangedHandsAlike() {
+    Instant monday = Instant.parse("2026-11-16T00:00:00Z");
+    List<Flip> flips =
+        List.of(
+            new Flip(1, DEV, STAGING, Instant.parse("2026-11-18T09:05:03Z"), null),
+            new Flip(2, STAGING, DEV, Instant.parse("2026-11-18T09:05:06Z"), null));
+    Conflict deployment = withFlips(DEPLOYMENT, flips);
+    Conflict service = withFlips(SERVICE, flips);
+    Conflict sooner = withFlips(SERVICE, flips.subList(0, 1));
+
+    assertThat(
+            new ConflictGroup(List.of(DEV, STAGING), STARTED, List.of(deployment, service))
+                .changedHandsAlike(monday))
+        .isTrue();
+    assertThat(
+            new ConflictGroup(List.of(DEV, STAGING), STARTED, List.of(deployment, sooner))
+                .changedHandsAlike(monday))
+        .isFalse();
+  }
+
   private static Conflict conflict(String resource, Instant startedAt, String holder) {
     return new Conflict(
         resource,
@@ -92,8 +113,12 @@ class ConflictGroupTest {
   }
 
   private static Conflict withFlips(List<Flip> flips) {
+    return withFlips(DEPLOYMENT, flips);
+  }
+
+  private static Conflict withFlips(String resource, List<Flip> flips) {
     return new Conflict(
-        DEPLOYMENT, List.of(DEV, STAGING), STARTED, null, null, null, STAGING, flips, List.of());
+        resource, List.of(DEV, STAGING), STARTED, null, null, null, STAGING, flips, List.of());
   }
 
   private static Condition condition(String application, String type) {
