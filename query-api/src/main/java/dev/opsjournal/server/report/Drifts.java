@@ -39,6 +39,13 @@ final class Drifts extends Section {
       line("None: the live state stayed what Git declares.");
       return;
     }
+    line(summary(drifts));
+    line();
+    drifts.forEach(d -> line("- " + driftLine(d)));
+  }
+
+  /** How often the live state moved away, and what put it back, in one sentence. */
+  private static String summary(List<Drift> drifts) {
     long open = drifts.stream().filter(d -> d.correctedAt() == null).count();
     Set<String> corrections =
         drifts.stream().map(d -> Objects.toString(d.correction(), "")).collect(Collectors.toSet());
@@ -60,11 +67,10 @@ final class Drifts extends Section {
     } else {
       summary += open == 0 ? "." : "; " + words(open) + " still open at the end of the week.";
     }
-    line(summary);
-    line();
-    drifts.forEach(d -> line("- " + driftLine(d)));
+    return summary;
   }
 
+  /** When, on what, by whom; then what put it back, and after how long. */
   private String driftLine(Drift d) {
     String happened =
         bold(time(d.startedAt()))

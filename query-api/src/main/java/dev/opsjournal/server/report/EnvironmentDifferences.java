@@ -55,14 +55,8 @@ final class EnvironmentDifferences extends Section {
     for (List<Environment> family : compared) {
       if (families.size() > 1) {
         Spec first = family.get(0).spec();
-        heading(
-            "### "
-                + code(
-                    Families.familyPath(first.path()).isEmpty()
-                        ? "/"
-                        : Families.familyPath(first.path()))
-                + " of "
-                + code(first.repoUrl()));
+        String path = Families.familyPath(first.path());
+        heading("### " + code(path.isEmpty() ? "/" : path) + " of " + code(first.repoUrl()));
       }
       new FamilyTable(week, out, family).write();
     }
@@ -70,6 +64,12 @@ final class EnvironmentDifferences extends Section {
       line();
       loneApplications(lone);
     }
+    idleApplications(environments);
+    sharedDestinations(environments);
+  }
+
+  /** The Applications that existed in the week but deployed nothing. */
+  private void idleApplications(List<Environment> environments) {
     Set<String> deploying = new HashSet<>();
     environments.forEach(e -> deploying.add(e.spec().application()));
     List<String> idle =
@@ -83,7 +83,6 @@ final class EnvironmentDifferences extends Section {
               + (idle.size() == 1 ? "it" : "they")
               + " held no object and ran no sync.");
     }
-    sharedDestinations(environments);
   }
 
   /** Applications no other Application deploys the same source as: nothing to compare. */
