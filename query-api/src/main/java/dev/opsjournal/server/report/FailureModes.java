@@ -8,7 +8,6 @@ import static dev.opsjournal.server.report.Terms.gitSource;
 import static dev.opsjournal.server.report.Terms.sha;
 import static dev.opsjournal.server.report.Terms.syncKind;
 
-import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.server.report.WeekData.Condition;
 import dev.opsjournal.server.report.WeekData.Drift;
 import dev.opsjournal.server.report.WeekData.Outage;
@@ -76,11 +75,7 @@ final class FailureModes extends Section {
       s.append("no Application was reconciled, though the collectors were alive; the journal")
           .append(" noticed at ")
           .append(time(o.detectedAt()));
-      List<Drift> waited =
-          data.drifts().stream()
-              .filter(d -> ResourceKey.parse(d.resource()).cluster().equals(o.subject()))
-              .filter(d -> week.outages.overlaps(o, d.startedAt(), d.correctedAt()))
-              .toList();
+      List<Drift> waited = week.outages.heldUp(o, data.drifts());
       if (!waited.isEmpty()) {
         s.append(". Desired state was not enforced meanwhile: ")
             .append(

@@ -5,6 +5,7 @@ import static dev.opsjournal.server.report.Markdown.code;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.source.RepositoryIdentity;
 import dev.opsjournal.server.report.WeekData.Condition;
+import dev.opsjournal.server.report.WeekData.Drift;
 import dev.opsjournal.server.report.WeekData.Outage;
 import dev.opsjournal.server.report.WeekData.Spec;
 import java.time.Instant;
@@ -59,6 +60,18 @@ final class Outages {
     return repositories
         .getOrDefault(c.application(), Set.of())
         .contains(RepositoryIdentity.of(Terms.repository(o.subject())));
+  }
+
+  /**
+   * The drifts in the controller's cluster open at some time during its outage: nobody enforced the
+   * desired state meanwhile. Unlike {@link #controllerOutages}, the ends count (a drift that began
+   * as the controller stopped waited for it too).
+   */
+  List<Drift> heldUp(Outage controller, List<Drift> drifts) {
+    return drifts.stream()
+        .filter(d -> ResourceKey.parse(d.resource()).cluster().equals(controller.subject()))
+        .filter(d -> overlaps(controller, d.startedAt(), d.correctedAt()))
+        .toList();
   }
 
   /** The controller outages in the object's cluster between {@code from} and {@code to}. */

@@ -3,10 +3,12 @@ package dev.opsjournal.server.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsjournal.server.report.WeekData.Condition;
+import dev.opsjournal.server.report.WeekData.Drift;
 import dev.opsjournal.server.report.WeekData.Outage;
 import dev.opsjournal.server.report.WeekData.Spec;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -86,10 +88,37 @@ class OutagesTest {
   }
 
   @Test
+  void givenDriftsDuringAControllerOutage_whenAsked_thenThoseInItsClusterWaitedForIt() {
+    // the golden week: the drift of Thu 10:10:00 waited for the controller, down 10:00-10:30
+    Drift waited = drift("local/apps/Deployment/ops-journal/ops-journal", "2026-11-19T10:10:00Z");
+    Drift before = drift("local//Service/ops-journal/ops-journal", "2026-11-17T14:00:00Z");
+    Drift elsewhere = drift("prod/apps/Deployment/ops-journal/ops-journal", "2026-11-19T10:10:00Z");
+
+    assertThat(outages.heldUp(CONTROLLER, List.of(waited, before, elsewhere)))
+        .containsExactly(waited);
+  }
+
+  @Test
   void givenOutages_whenNamed_thenTheControllerByClusterAndGitBySource() {
     assertThat(Outages.name(CONTROLLER)).isEqualTo("Argo CD's controller down in cluster `local`");
     assertThat(Outages.name(GIT))
         .isEqualTo("`https://git.example.com/platform.git` branch `main` unavailable");
+  }
+
+  private static Drift drift(String resource, String startedAt) {
+    Instant start = at(startedAt);
+    return new Drift(
+        resource,
+        DEV,
+        "FIELD",
+        "kubectl",
+        List.of(),
+        Map.of(),
+        start,
+        start.plusSeconds(60),
+        "SELF_HEAL",
+        "",
+        null);
   }
 
   private static Condition condition(String application, String raisedAt) {
