@@ -146,15 +146,15 @@ class WeeklyJournalTest {
 
   @Test
   void givenDurations_whenWritten_thenTheyReadAsPeopleSayThem() {
-    assertThat(WeeklyJournal.duration(Duration.ofSeconds(4))).isEqualTo("4 s");
-    assertThat(WeeklyJournal.duration(Duration.ofMinutes(21))).isEqualTo("21 min");
-    assertThat(WeeklyJournal.duration(Duration.ofSeconds(29 * 60 + 4))).isEqualTo("29 min 4 s");
-    assertThat(WeeklyJournal.duration(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
-    assertThat(WeeklyJournal.duration(Duration.ofHours(3))).isEqualTo("3 h");
-    assertThat(WeeklyJournal.duration(Duration.ofHours(76))).isEqualTo("3 d 4 h");
-    assertThat(WeeklyJournal.about(Duration.ofSeconds(299))).isEqualTo("about 5 min");
-    assertThat(WeeklyJournal.about(Duration.ofMinutes(5))).isEqualTo("5 min");
-    assertThat(WeeklyJournal.about(Duration.ofSeconds(3))).isEqualTo("3 s");
+    assertThat(Prose.duration(Duration.ofSeconds(4))).isEqualTo("4 s");
+    assertThat(Prose.duration(Duration.ofMinutes(21))).isEqualTo("21 min");
+    assertThat(Prose.duration(Duration.ofSeconds(29 * 60 + 4))).isEqualTo("29 min 4 s");
+    assertThat(Prose.duration(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+    assertThat(Prose.duration(Duration.ofHours(3))).isEqualTo("3 h");
+    assertThat(Prose.duration(Duration.ofHours(76))).isEqualTo("3 d 4 h");
+    assertThat(Prose.about(Duration.ofSeconds(299))).isEqualTo("about 5 min");
+    assertThat(Prose.about(Duration.ofMinutes(5))).isEqualTo("5 min");
+    assertThat(Prose.about(Duration.ofSeconds(3))).isEqualTo("3 s");
   }
 
   @Test
@@ -225,18 +225,17 @@ class WeeklyJournalTest {
 
   @Test
   void givenOverlayPaths_whenGrouped_thenEnvironmentsOfOneSourceAreOneFamily() {
-    assertThat(WeeklyJournal.familyPath("apps/ops-journal/overlays/dev"))
+    assertThat(Families.familyPath("apps/ops-journal/overlays/dev")).isEqualTo("apps/ops-journal");
+    assertThat(Families.familyPath("apps/ops-journal/overlays/staging/"))
         .isEqualTo("apps/ops-journal");
-    assertThat(WeeklyJournal.familyPath("apps/ops-journal/overlays/staging/"))
-        .isEqualTo("apps/ops-journal");
-    assertThat(WeeklyJournal.familyPath("envs/prod")).isEqualTo("");
-    assertThat(WeeklyJournal.familyPath("web/prod")).isEqualTo("web");
-    assertThat(WeeklyJournal.familyPath("charts/web")).isEqualTo("charts/web");
-    assertThat(WeeklyJournal.familyPath("apps/app-7")).isEqualTo("apps/app-7");
-    assertThat(WeeklyJournal.family(spec(DEV, "envs/dev")))
-        .isEqualTo(WeeklyJournal.family(spec(PROD, "envs/prod")))
+    assertThat(Families.familyPath("envs/prod")).isEqualTo("");
+    assertThat(Families.familyPath("web/prod")).isEqualTo("web");
+    assertThat(Families.familyPath("charts/web")).isEqualTo("charts/web");
+    assertThat(Families.familyPath("apps/app-7")).isEqualTo("apps/app-7");
+    assertThat(Families.family(spec(DEV, "envs/dev")))
+        .isEqualTo(Families.family(spec(PROD, "envs/prod")))
         .isEqualTo(
-            WeeklyJournal.family(
+            Families.family(
                 new Spec(
                     PROD,
                     "https://GIT.example.com/apps.git/",
@@ -248,11 +247,11 @@ class WeeklyJournalTest {
                     false,
                     false,
                     false)));
-    assertThat(WeeklyJournal.family(spec(DEV, "apps/web")))
-        .isNotEqualTo(WeeklyJournal.family(spec(PROD, "apps/api")));
+    assertThat(Families.family(spec(DEV, "apps/web")))
+        .isNotEqualTo(Families.family(spec(PROD, "apps/api")));
     // one chart deployed to several places is one family too
-    assertThat(WeeklyJournal.family(spec(DEV, "charts/web")))
-        .isEqualTo(WeeklyJournal.family(spec(PROD, "charts/web")));
+    assertThat(Families.family(spec(DEV, "charts/web")))
+        .isEqualTo(Families.family(spec(PROD, "charts/web")));
   }
 
   @Test
@@ -291,7 +290,7 @@ class WeeklyJournalTest {
 
   @Test
   void givenAFamilyWithManyRows_whenRendered_thenOnlyTheRowsThatDifferAreShownAndTheRestCounted() {
-    int objects = WeeklyJournal.TABLE_ROWS + 30;
+    int objects = ReportLimits.TABLE_ROWS + 30;
     List<Deployed> dev = new ArrayList<>();
     List<Deployed> prod = new ArrayList<>();
     for (int i = 0; i < objects; i++) {
@@ -327,7 +326,7 @@ class WeeklyJournalTest {
   void givenAFamilyWithManyRowsThatDiffer_whenRendered_thenTheTableStopsAtItsCap() {
     List<Deployed> dev = new ArrayList<>();
     List<Deployed> prod = new ArrayList<>();
-    for (int i = 0; i < 2 * WeeklyJournal.TABLE_ROWS; i++) {
+    for (int i = 0; i < 2 * ReportLimits.TABLE_ROWS; i++) {
       String resource = "c1/apps/Deployment/ns/obj-" + i;
       dev.add(new Deployed(resource, Map.of("spec.replicas", List.of("1"))));
       prod.add(new Deployed(resource, Map.of("spec.replicas", List.of("2"))));
@@ -341,7 +340,7 @@ class WeeklyJournalTest {
     String section = section(WeeklyJournal.render(week), "## Environment differences");
 
     assertThat(section.lines().filter(l -> l.startsWith("| Deployment")))
-        .hasSize(WeeklyJournal.TABLE_ROWS);
+        .hasSize(ReportLimits.TABLE_ROWS);
     assertThat(section)
         .contains("The table shows 50 of its 100 rows; left out: 50 more that differ.")
         .contains(" and 90 more fields.");
@@ -351,7 +350,7 @@ class WeeklyJournalTest {
   void givenManyQuietObjects_whenRendered_thenOwnershipAndTheChartKeepTheEventfulOnesAndCount() {
     WeekData full = fullWeek();
     List<ObjectStory> objects = new ArrayList<>(full.objects());
-    int quiet = WeeklyJournal.OBJECT_LINES + 100;
+    int quiet = ReportLimits.OBJECT_LINES + 100;
     for (int i = 0; i < quiet; i++) {
       String resource = "c1//ConfigMap/web/config-" + i;
       Instant from = i % 2 == 0 ? at("2026-11-10T08:00:00Z") : at("2026-11-16T10:00:00Z");

@@ -1,0 +1,95 @@
+package dev.opsjournal.server.report;
+
+import static dev.opsjournal.server.report.Markdown.code;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.source.RepositoryIdentity;
+import dev.opsjournal.server.report.WeekData.Condition;
+import dev.opsjournal.server.report.WeekData.Drift;
+import dev.opsjournal.server.report.WeekData.Outage;
+import dev.opsjournal.server.report.WeekData.Spec;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What the week's outages explain: a drift nobody corrected while the controller was down, a
+ * condition an Application showed while its Git source could not be fetched.
+ */
+final class Outages {
+
+  private final List<Outage> outages;
+  private final Instant end;
+  private final Map<String, Set<String>> repositories = new HashMap<>();
+
+  /**
+   * @param end the end of the week, where an open outage or episode stops
+   * @param specs every source an Application had in the week
+   */
+  Outages(List<Outage> outages, Instant end, Stream<Spec> specs) {
+    this.outages = outages;
+    this.end = end;
+    specs.forEach(
+        spec ->
+            repositories
+                .computeIfAbsent(spec.application(), k -> new HashSet<>())
+                .add(RepositoryIdentity.of(spec.repoUrl())));
+  }
+
+  /** Whether the outage overlaps {@code from}–{@code to} (null: to the end of the week). */
+  boolean overlaps(Outage o, Instant from, Instant to) {
+    Instant outageEnd = o.endedAt() == null ? end : o.endedAt();
+    return !o.startedAt().isAfter(to == null ? end : to) && !from.isAfter(outageEnd);
+  }
+
+  /**
+   * A condition raised during an outage, on an Application the outage concerns: any Application for
+   * the controller, those taking their source from the repository for a Git source.
+   */
+  boolean explains(Outage o, Condition c) {
+    if (!overlaps(o, c.raisedAt(), c.raisedAt())) {
+      return false;
+    }
+    if (o.kind().equals(WeekData.CONTROLLER)) {
+      return true;
+    }
+    return repositories
+        .getOrDefault(c.application(), Set.of())
+        .contains(RepositoryIdentity.of(Terms.repository(o.subject())));
+  }
+
+  /**
+   * The drifts in the controller's cluster open at some time during its outage: nobody enforced the
+   * desired state meanwhile. Unlike {@link #controllerOutages}, the ends count (a drift that began
+   * as the controller stopped waited for it too).
+   */
+  List<Drift> heldUp(Outage controller, List<Drift> drifts) {
+    return drifts.stream()
+        .filter(d -> ResourceKey.parse(d.resource()).cluster().equals(controller.subject()))
+        .filter(d -> overlaps(controller, d.startedAt(), d.correctedAt()))
+        .toList();
+  }
+
+  /** The controller outages in the object's cluster between {@code from} and {@code to}. */
+  List<Outage> controllerOutages(String resource, Instant from, Instant to) {
+    String cluster = ResourceKey.parse(resource).cluster();
+    return outages.stream()
+        .filter(o -> o.kind().equals(WeekData.CONTROLLER) && o.subject().equals(cluster))
+        .filter(o -> o.startedAt().isBefore(to))
+        .filter(o -> o.endedAt() == null || o.endedAt().isAfter(from))
+        .toList();
+  }
+
+  /**
+   * {@code Argo CD's controller down in cluster `local`}, {@code `repo` branch `main` unavailable}.
+   */
+  static String name(Outage o) {
+    return o.kind().equals(WeekData.CONTROLLER)
+        ? "Argo CD's controller down in cluster " + code(o.subject())
+        : Terms.gitSource(o.subject()) + " unavailable";
+  }
+}
