@@ -6,6 +6,8 @@ import static dev.opsjournal.server.report.Prose.capitalise;
 import static dev.opsjournal.server.report.Prose.join;
 import static dev.opsjournal.server.report.Terms.destinationKey;
 
+import dev.opsjournal.core.observation.HealthStatus;
+import dev.opsjournal.core.observation.SyncStatus;
 import dev.opsjournal.server.report.WeekData.Condition;
 import dev.opsjournal.server.report.WeekData.Conflict;
 import dev.opsjournal.server.report.WeekData.Drift;
@@ -93,7 +95,7 @@ final class OpenItems extends Section {
   private void outages(List<String> items) {
     for (Outage o : data.outages()) {
       if (o.endedAt() == null) {
-        items.add(bold(capitalise(Outages.name(o))) + " since " + time(o.startedAt()));
+        items.add(bold(capitalise(OutageEffects.name(o))) + " since " + time(o.startedAt()));
       }
     }
   }
@@ -168,8 +170,9 @@ final class OpenItems extends Section {
         .filter(s -> !s.syncStatus().isEmpty())
         .filter(
             s ->
-                !s.syncStatus().equals("Synced")
-                    || !(s.health().equals("Healthy") || s.health().isEmpty()))
+                SyncStatus.of(s.syncStatus()) != SyncStatus.SYNCED
+                    || !(s.health().isEmpty()
+                        || HealthStatus.of(s.health()) == HealthStatus.HEALTHY))
         .toList();
   }
 }

@@ -56,7 +56,7 @@ final class StartingPoint extends Section {
                     "drift on " + object(d.resource()) + " (since " + time(d.startedAt()) + ")"));
     data.outages().stream()
         .filter(o -> o.startedAt().isBefore(start))
-        .forEach(o -> carried.add(Outages.name(o) + " (since " + time(o.startedAt()) + ")"));
+        .forEach(o -> carried.add(OutageEffects.name(o) + " (since " + time(o.startedAt()) + ")"));
     if (before.isEmpty() && carried.isEmpty()) {
       line(
           "Nothing yet: the journal held no Application and no commit before "

@@ -27,7 +27,7 @@ final class Week {
   final Instant end;
   final Names names;
   final List<ConflictGroup> fights;
-  final Outages outages;
+  final OutageEffects outages;
   private final Map<String, List<Conflict>> conflictsByObject = new HashMap<>();
 
   Week(WeekData data) {
@@ -36,7 +36,7 @@ final class Week {
     this.end = data.week().end();
     this.names = new Names(data);
     this.fights = ConflictGroup.of(data.conflicts());
-    this.outages = new Outages(data.outages(), end, specs());
+    this.outages = new OutageEffects(data.outages(), end, specs());
     data.conflicts()
         .forEach(
             c -> conflictsByObject.computeIfAbsent(c.resource(), k -> new ArrayList<>()).add(c));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * What the week's outages explain: a drift nobody corrected while the controller was down, a
  * condition an Application showed while its Git source could not be fetched.
  */
-final class Outages {
+final class OutageEffects {
 
   private final List<Outage> outages;
   private final Instant end;
@@ -30,7 +30,7 @@ final class Outages {
    * @param end the end of the week, where an open outage or episode stops
    * @param specs every source an Application had in the week
    */
-  Outages(List<Outage> outages, Instant end, Stream<Spec> specs) {
+  OutageEffects(List<Outage> outages, Instant end, Stream<Spec> specs) {
     this.outages = outages;
     this.end = end;
     specs.forEach(

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class OutagesTest {
+class OutageEffectsTest {
 
   static final Instant END = Instant.parse("2026-11-23T00:00:00Z");
   static final String DEV = "argocd/ops-journal-dev";
@@ -34,8 +34,8 @@ class OutagesTest {
           at("2026-11-19T15:20:30Z"),
           "fetch failed: connection refused (git.example.com:443)");
 
-  final Outages outages =
-      new Outages(
+  final OutageEffects outages =
+      new OutageEffects(
           List.of(CONTROLLER, GIT),
           END,
           Stream.of(
@@ -100,8 +100,9 @@ class OutagesTest {
 
   @Test
   void givenOutages_whenNamed_thenTheControllerByClusterAndGitBySource() {
-    assertThat(Outages.name(CONTROLLER)).isEqualTo("Argo CD's controller down in cluster `local`");
-    assertThat(Outages.name(GIT))
+    assertThat(OutageEffects.name(CONTROLLER))
+        .isEqualTo("Argo CD's controller down in cluster `local`");
+    assertThat(OutageEffects.name(GIT))
         .isEqualTo("`https://git.example.com/platform.git` branch `main` unavailable");
   }
 
