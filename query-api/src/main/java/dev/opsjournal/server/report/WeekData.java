@@ -1,6 +1,7 @@
 package dev.opsjournal.server.report;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.outage.Outages;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +47,7 @@ record WeekData(
     List<Status> statusAtEnd) {
 
   /** The outage read model's kind for the controller; the other kind is {@code git-source}. */
-  static final String CONTROLLER = "controller";
+  static final String CONTROLLER = Outages.CONTROLLER;
 
   /** Objects in reading order: by kind, then namespace and name, then cluster. */
   static final Comparator<String> BY_OBJECT =
