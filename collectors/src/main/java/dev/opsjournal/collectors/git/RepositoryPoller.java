@@ -120,7 +120,8 @@ final class RepositoryPoller implements AutoCloseable {
   }
 
   private void publishNewCommits(Repository repo, ObjectId head) throws IOException {
-    ObjectId published = lastPublished();
+    String checkpoint = checkpoint();
+    ObjectId published = checkpoint == null ? null : ObjectId.fromString(checkpoint);
     if (published != null) {
       switch (HistoryWalk.step(repo, published, head)) {
         case UNCHANGED -> {
@@ -130,7 +131,7 @@ final class RepositoryPoller implements AutoCloseable {
         case FAST_FORWARD -> {}
         case REWRITTEN -> publishRewrite(ForcePush.between(repo, published, head));
         case LOST -> {
-          publishLostCheckpoint(published, head);
+          publishLostCheckpoint(checkpoint, head);
           published = null;
         }
       }
@@ -139,32 +140,27 @@ final class RepositoryPoller implements AutoCloseable {
     checkpoints.head(source).ifPresent(sha -> clone.pin(ObjectId.fromString(sha)));
   }
 
-  /** The checkpoint, or null: none yet, or not a sha. */
-  private ObjectId lastPublished() {
+  /** The last published commit's sha as saved, or null: none yet, or not a sha. */
+  private String checkpoint() {
     String checkpoint = checkpoints.head(source).orElse(null);
     if (checkpoint != null && !ObjectId.isId(checkpoint)) {
       log.warn("Checkpoint of {} is no sha ({}): starting from scratch", source, checkpoint);
       return null;
     }
-    return checkpoint == null ? null : ObjectId.fromString(checkpoint);
+    return checkpoint;
   }
 
   /** See {@link HistoryWalk.Step#LOST}: all that is known to be unreachable is the checkpoint. */
-  private void publishLostCheckpoint(ObjectId checkpoint, ObjectId head) {
+  private void publishLostCheckpoint(String checkpoint, ObjectId head) {
     log.warn(
         "Checkpoint {} of {} is neither in the cache {} nor on the branch: the history was"
             + " rewritten while the cache was lost; publishing the branch's history again",
-        checkpoint.name(),
+        checkpoint,
         source,
         clone.directory());
     sink.publish(
         new HistoryRewriteObserved(
-            repoUrl,
-            branch,
-            clock.instant(),
-            checkpoint.name(),
-            head.name(),
-            List.of(checkpoint.name())));
+            repoUrl, branch, clock.instant(), checkpoint, head.name(), List.of(checkpoint)));
     checkpoints.saveHead(source, null);
   }
 
