@@ -405,8 +405,7 @@ class GitCollectorTest {
     try (Git clone = Git.open(collector.pollers().get(0).directory().toFile())) {
       // JGit's automatic gc after a fetch runs within the poll, never behind its back
       assertThat(clone.getRepository().getConfig().getBoolean("gc", "autoDetach", true)).isFalse();
-      assertThat(
-              clone.getRepository().exactRef(RepositoryPoller.PUBLISHED_REF).getObjectId().name())
+      assertThat(clone.getRepository().exactRef(BareClone.PUBLISHED_REF).getObjectId().name())
           .isEqualTo(a);
     }
   }
