@@ -18,13 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The one reader of {@code conflict_episode} and {@code conflict_flip}. */
+/**
+ * The one reader of {@code conflict_episode} and {@code conflict_flip}, through {@code
+ * conflict_episode_decided} (Flyway {@code V5}): every answer carries the one decided start.
+ */
 @Component
 public class ConflictEpisodes {
 
   private static final String OVERLAPPING =
       """
-      select resource_key, episode from conflict_episode
+      select resource_key, episode from conflict_episode_decided
        where started_at < :end and (ended_at is null or ended_at > :start) and %s
       """
           .formatted(Scope.inCluster("resource_key"));
@@ -49,7 +52,7 @@ public class ConflictEpisodes {
 
   /** Conflicts overlapping {@code window}, open, ended or both, by start. */
   Page<ConflictView> page(Boolean open, Window window, PageRequest page) {
-    return Listing.of("select * from conflict_episode")
+    return Listing.of("select * from conflict_episode_decided")
         .open("ended_at", open)
         .overlapping("started_at", "ended_at", window)
         .page(
@@ -60,7 +63,7 @@ public class ConflictEpisodes {
   public List<ConflictView> overlapping(Scope scope) {
     return jdbc.query(
         """
-        select * from conflict_episode
+        select * from conflict_episode_decided
          where started_at < :end and (ended_at is null or ended_at > :start) and %s
          order by started_at, resource_key, episode
         """
@@ -99,7 +102,7 @@ public class ConflictEpisodes {
                    (select count(*) from conflict_flip f
                      where f.resource_key = c.resource_key and f.episode = c.episode
                        and f.at <= ?) as flips
-              from conflict_episode c
+              from conflict_episode_decided c
              where c.resource_key = ? and c.started_at <= ?
                and (c.ended_at is null or c.ended_at > ?)
              order by c.episode desc limit 1

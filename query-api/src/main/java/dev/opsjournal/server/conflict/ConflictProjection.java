@@ -16,33 +16,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects conflict episodes and their flips, and decides when each conflict began: when a second
- * of its Applications began declaring the object, or the journal's start if earlier. The journal
+ * Projects conflict episodes, their flips, and the declarations of the objects, from which {@code
+ * conflict_episode_decided} (Flyway {@code V5}) decides when each conflict began: when a second of
+ * its Applications began declaring the object, or the journal's start if earlier. The journal
  * starts a conflict on whichever signal reaches the object first, the declaration or the takeover
  * it leads to (they travel different paths), so the event's time can be the takeover's, and the
  * declaration can arrive after it; declarations are timed by observation whatever the order, which
- * makes a start read the same on every replay. Every surface reads the start decided here.
+ * makes a start read the same on every replay. Every surface reads that one decided start.
  */
 @Component
 @ProcessingGroup("conflicts")
 class ConflictProjection {
-
-  /**
-   * Sets the start of the object's episodes from the declarations kept so far: among its
-   * Applications' declarations in force at the journal's start ({@code journaled_at}), the second
-   * earliest, or the journal's start when there is no second.
-   */
-  private static final String DECIDE_START =
-      """
-      update conflict_episode e
-         set started_at = coalesce((
-               select d.valid_from from conflict_declaration d
-                where d.resource_key = e.resource_key and d.application = any(e.applications)
-                  and d.valid_from <= e.journaled_at
-                  and (d.valid_to is null or d.valid_to > e.journaled_at)
-                order by d.valid_from offset 1 limit 1), e.journaled_at)
-       where e.resource_key = ?
-      """;
 
   private final ProjectionWrites writes;
 
@@ -54,17 +38,14 @@ class ConflictProjection {
   void on(ConflictStarted event) {
     writes.update(
         """
-        insert into conflict_episode (resource_key, episode, applications, holder, started_at,
-            journaled_at)
-        values (?, ?, ?, ?, ?, ?) on conflict do nothing
+        insert into conflict_episode (resource_key, episode, applications, holder, started_at)
+        values (?, ?, ?, ?, ?) on conflict do nothing
         """,
         event.resource().toString(),
         event.episode(),
         array(event.applications()),
         event.holder(),
-        timestamp(event.at()),
         timestamp(event.at()));
-    decideStart(event.resource().toString());
   }
 
   @EventHandler
@@ -94,8 +75,6 @@ class ConflictProjection {
         event.to(),
         event.resource().toString(),
         event.episode());
-    // a flip can add an Application, whose declaration then counts
-    decideStart(event.resource().toString());
   }
 
   @EventHandler
@@ -131,7 +110,6 @@ class ConflictProjection {
         event.resource().toString(),
         event.application(),
         timestamp(event.at()));
-    decideStart(event.resource().toString());
   }
 
   @EventHandler
@@ -144,7 +122,6 @@ class ConflictProjection {
         timestamp(event.at()),
         event.resource().toString(),
         event.application());
-    decideStart(event.resource().toString());
   }
 
   @ResetHandler
@@ -152,9 +129,5 @@ class ConflictProjection {
     writes.update("delete from conflict_flip");
     writes.update("delete from conflict_episode");
     writes.update("delete from conflict_declaration");
-  }
-
-  private void decideStart(String resource) {
-    writes.update(DECIDE_START, resource);
   }
 }

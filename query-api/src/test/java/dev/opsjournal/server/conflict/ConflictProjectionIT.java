@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The conflicts projection decides a conflict's start: the second declaration of its Applications
- * in force at the journal's start, when that is earlier, whichever order the events came in.
+ * The conflicts feature decides a conflict's start (its projection's declarations, read through
+ * {@code conflict_episode_decided}): the second declaration of its Applications in force at the
+ * journal's start, when that is earlier, whichever order the events came in.
  */
 class ConflictProjectionIT {
 
@@ -74,7 +75,7 @@ class ConflictProjectionIT {
 
   private Instant start() {
     return jdbc.queryForObject(
-            "select started_at from conflict_episode where resource_key = ?",
+            "select started_at from conflict_episode_decided where resource_key = ?",
             Timestamp.class,
             WEB.toString())
         .toInstant();
