@@ -56,6 +56,15 @@ public class ConflictEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /** Conflicts not ended yet, of every cluster: the open-conflict gauge. */
+  public long openCount() {
+    Long count =
+        jdbc.getJdbcTemplate()
+            .queryForObject(
+                "select count(*) from conflict_episode where ended_at is null", Long.class);
+    return count == null ? 0 : count;
+  }
+
   /** Conflicts of the scope's cluster that were in progress at some point of it, by start. */
   public List<ConflictView> overlapping(Scope scope) {
     return jdbc.query(

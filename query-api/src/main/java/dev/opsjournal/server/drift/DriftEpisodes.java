@@ -37,6 +37,15 @@ public class DriftEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /** Drifts not corrected yet, of every cluster: the open-drift gauge. */
+  public long openCount() {
+    Long count =
+        jdbc.getJdbcTemplate()
+            .queryForObject(
+                "select count(*) from drift_episode where corrected_at is null", Long.class);
+    return count == null ? 0 : count;
+  }
+
   /** Episodes of the scope's cluster open at some point of it, by start. */
   public List<DriftView> overlapping(Scope scope) {
     return jdbc.query(

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,16 @@ public class Outages {
         .where("kind = ?", kind)
         .overlapping("started_at", "ended_at", window)
         .page(jdbc.getJdbcTemplate(), "started_at, kind, subject", page, (rs, i) -> view(rs));
+  }
+
+  /** Outages of one kind ({@link #CONTROLLER}, {@link #GIT_SOURCE}) not ended yet. */
+  public long openCount(String kind) {
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from outage where kind = :kind and ended_at is null",
+            Map.of("kind", kind),
+            Long.class);
+    return count == null ? 0 : count;
   }
 
   /**
