@@ -58,11 +58,9 @@ public class ConflictEpisodes {
 
   /** Conflicts not ended yet, of every cluster: the open-conflict gauge. */
   public long openCount() {
-    Long count =
-        jdbc.getJdbcTemplate()
-            .queryForObject(
-                "select count(*) from conflict_episode where ended_at is null", Long.class);
-    return count == null ? 0 : count;
+    return Listing.of("select count(*) from conflict_episode")
+        .open("ended_at", true)
+        .count(jdbc.getJdbcTemplate());
   }
 
   /** Conflicts of the scope's cluster that were in progress at some point of it, by start. */

@@ -39,11 +39,9 @@ public class DriftEpisodes {
 
   /** Drifts not corrected yet, of every cluster: the open-drift gauge. */
   public long openCount() {
-    Long count =
-        jdbc.getJdbcTemplate()
-            .queryForObject(
-                "select count(*) from drift_episode where corrected_at is null", Long.class);
-    return count == null ? 0 : count;
+    return Listing.of("select count(*) from drift_episode")
+        .open("corrected_at", true)
+        .count(jdbc.getJdbcTemplate());
   }
 
   /** Episodes of the scope's cluster open at some point of it, by start. */

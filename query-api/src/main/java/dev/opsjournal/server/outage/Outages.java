@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +41,10 @@ public class Outages {
 
   /** Outages of one kind ({@link #CONTROLLER}, {@link #GIT_SOURCE}) not ended yet. */
   public long openCount(String kind) {
-    Long count =
-        jdbc.queryForObject(
-            "select count(*) from outage where kind = :kind and ended_at is null",
-            Map.of("kind", kind),
-            Long.class);
-    return count == null ? 0 : count;
+    return Listing.of("select count(*) from outage")
+        .where("kind = ?", kind)
+        .open("ended_at", true)
+        .count(jdbc.getJdbcTemplate());
   }
 
   /**
