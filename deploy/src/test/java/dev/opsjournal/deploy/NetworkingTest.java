@@ -11,24 +11,28 @@ import static dev.opsjournal.deploy.Manifests.workloads;
 import static dev.opsjournal.deploy.Overlays.assertNoProblems;
 import static dev.opsjournal.deploy.Overlays.rendered;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Services and NetworkPolicies: each selects a workload of its overlay, every workload is covered
- * by a policy restricting both directions, and the server is reachable on 8080 only.
+ * by a policy restricting both directions, and the server is reachable on 8080, and on its metrics
+ * port 8081 from chosen sources only.
  */
 class NetworkingTest {
 
@@ -100,7 +104,7 @@ class NetworkingTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
-  void theServerIsReachableOnlyOn8080(String env) {
+  void theServerIsReachableOn8080AndOnItsMetricsPortFromChosenSourcesOnly(String env) {
     List<String> problems = new ArrayList<>();
     List<Manifest> manifests = rendered(env);
     Deployment server = component(manifests, "server");
@@ -113,15 +117,24 @@ class NetworkingTest {
       }
       for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
         List<NetworkPolicyPort> ports = rule.getPorts();
+        // the metrics port (no API token there) only to named sources: never from anywhere
+        boolean fromAnywhere = rule.getFrom().isEmpty();
+        Set<Integer> allowed = fromAnywhere ? Set.of(8080) : Set.of(8080, 8081);
         if (ports.isEmpty()
             || ports.stream()
                 .anyMatch(
                     p ->
                         p.getPort() == null
                             || !"TCP".equals(Objects.toString(p.getProtocol(), "TCP"))
-                            || !Integer.valueOf(8080).equals(p.getPort().getIntVal())
+                            || !allowed.contains(p.getPort().getIntVal())
                             || p.getEndPort() != null)) {
-          problems.add("NetworkPolicy " + name(policy) + ": server ingress other than TCP 8080");
+          problems.add(
+              "NetworkPolicy "
+                  + name(policy)
+                  + ": server ingress other than TCP 8080, or TCP 8081 from chosen sources");
+        }
+        if (!fromAnywhere && rule.getFrom().stream().anyMatch(peer -> !chosen(peer))) {
+          problems.add("NetworkPolicy " + name(policy) + ": metrics ingress from anywhere");
         }
       }
     }
@@ -137,5 +150,22 @@ class NetworkingTest {
       }
     }
     assertNoProblems(env, problems);
+  }
+
+  /** A peer that names its sources: an address block, or labels of namespaces or pods. */
+  private static boolean chosen(NetworkPolicyPeer peer) {
+    return peer.getIpBlock() != null
+        || namesSomething(peer.getNamespaceSelector())
+        || namesSomething(peer.getPodSelector());
+  }
+
+  private static boolean namesSomething(LabelSelector selector) {
+    if (selector == null) {
+      return false;
+    }
+    boolean labels = selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty();
+    boolean expressions =
+        selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty();
+    return labels || expressions;
   }
 }

@@ -77,6 +77,38 @@ class WorkloadsTest {
     assertNoProblems(env, problems);
   }
 
+  /** Every container logs JSON in one of Spring Boot's structured formats, from the ConfigMap. */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void everyContainerLogsStructured(String env) {
+    List<String> problems = new ArrayList<>();
+    List<Manifest> manifests = rendered(env);
+    Map<String, ConfigMap> configMaps =
+        objects(manifests, ConfigMap.class).stream()
+            .collect(Collectors.toMap(Manifests::name, Function.identity()));
+    for (Manifest m : workloads(manifests)) {
+      for (Container c : podTemplate(m.object()).orElseThrow().getSpec().getContainers()) {
+        Optional<String> format =
+            c.getEnv().stream()
+                .filter(e -> e.getName().equals("LOGGING_STRUCTURED_FORMAT_CONSOLE"))
+                .findFirst()
+                .map(
+                    e -> {
+                      if (e.getValueFrom() == null) {
+                        return e.getValue();
+                      }
+                      var ref = e.getValueFrom().getConfigMapKeyRef();
+                      ConfigMap cm = ref == null ? null : configMaps.get(ref.getName());
+                      return cm == null ? null : cm.getData().get(ref.getKey());
+                    });
+        if (format.isEmpty() || !Set.of("ecs", "logstash", "gelf").contains(format.get())) {
+          problems.add(m + " container " + c.getName() + ": structured logging is " + format);
+        }
+      }
+    }
+    assertNoProblems(env, problems);
+  }
+
   /** ServiceAccounts, the Deployment's own selector and ConfigMap keys resolve in the overlay. */
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})

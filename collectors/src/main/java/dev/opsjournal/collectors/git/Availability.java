@@ -22,7 +22,7 @@ final class Availability {
   private final ObservationSink sink;
   private final Clock clock;
   private final Checkpoints checkpoints;
-  private boolean unavailable;
+  private volatile boolean unavailable;
 
   Availability(
       String repoUrl,
@@ -50,6 +50,11 @@ final class Availability {
     checkpoints.saveUnavailable(source, true);
     unavailable = true;
     log.warn("Git source {} is unavailable: {}", source, reason);
+  }
+
+  /** Whether the source is in an outage, as reported. */
+  boolean isUnavailable() {
+    return unavailable;
   }
 
   /** A fetch worked. */

@@ -1,6 +1,8 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.publish.ObservationSink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,8 +31,15 @@ public class GitCollector implements AutoCloseable {
   private final Path cacheDir;
   private final List<RepositoryPoller> pollers;
 
+  /** Without meters anyone reads (the replay, tests). */
   public GitCollector(GitCollectorProperties properties, ObservationSink sink, Clock clock) {
-    this(properties, sink, clock, System::getenv);
+    this(properties, sink, clock, new SimpleMeterRegistry());
+  }
+
+  /** With the fetches' meters in {@code meters}. */
+  public GitCollector(
+      GitCollectorProperties properties, ObservationSink sink, Clock clock, MeterRegistry meters) {
+    this(properties, sink, clock, System::getenv, meters);
   }
 
   /** With {@code environment} standing in for the process environment (credentials in tests). */
@@ -39,6 +48,15 @@ public class GitCollector implements AutoCloseable {
       ObservationSink sink,
       Clock clock,
       UnaryOperator<String> environment) {
+    this(properties, sink, clock, environment, new SimpleMeterRegistry());
+  }
+
+  private GitCollector(
+      GitCollectorProperties properties,
+      ObservationSink sink,
+      Clock clock,
+      UnaryOperator<String> environment,
+      MeterRegistry meters) {
     this.cacheDir = properties.cacheDir();
     Checkpoints checkpoints = new Checkpoints(cacheDir);
     KustomizationResolver kustomizations = new KustomizationResolver();
@@ -61,7 +79,8 @@ public class GitCollector implements AutoCloseable {
               sink,
               clock,
               checkpoints,
-              kustomizations);
+              kustomizations,
+              meters);
       if (!sources.add(poller.source())) {
         // two pollers would race on one clone and one checkpoint
         throw new IllegalArgumentException(

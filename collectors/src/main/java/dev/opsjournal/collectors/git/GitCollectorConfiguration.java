@@ -2,7 +2,10 @@ package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.publish.ObservationSink;
 import dev.opsjournal.collectors.publish.PublishConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +25,12 @@ public class GitCollectorConfiguration {
   @Bean
   @ConditionalOnMissingBean
   GitCollector gitCollector(
-      GitCollectorProperties properties, ObservationSink sink, Clock observationClock) {
-    return new GitCollector(properties, sink, observationClock);
+      GitCollectorProperties properties,
+      ObservationSink sink,
+      Clock observationClock,
+      ObjectProvider<MeterRegistry> meters) {
+    return new GitCollector(
+        properties, sink, observationClock, meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

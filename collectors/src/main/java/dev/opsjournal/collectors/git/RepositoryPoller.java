@@ -6,6 +6,8 @@ import dev.opsjournal.collectors.publish.ObservationSink;
 import dev.opsjournal.collectors.publish.PublishException;
 import dev.opsjournal.core.observation.HistoryRewriteObserved;
 import dev.opsjournal.core.observation.Observation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +39,7 @@ final class RepositoryPoller implements AutoCloseable {
   private final KustomizationResolver kustomizations;
   private final BareClone clone;
   private final Availability availability;
+  private final FetchMeters meters;
 
   RepositoryPoller(
       RepositorySettings settings,
@@ -45,7 +48,8 @@ final class RepositoryPoller implements AutoCloseable {
       ObservationSink sink,
       Clock clock,
       Checkpoints checkpoints,
-      KustomizationResolver kustomizations) {
+      KustomizationResolver kustomizations,
+      MeterRegistry meters) {
     this.pollInterval = settings.pollInterval();
     this.repoUrl = RepositoryUrls.withoutCredentials(settings.url());
     this.branch = settings.branch();
@@ -63,6 +67,7 @@ final class RepositoryPoller implements AutoCloseable {
             credentials,
             (int) Math.min(Integer.MAX_VALUE, properties.fetchTimeout().toSeconds()));
     this.availability = new Availability(repoUrl, branch, source, sink, clock, checkpoints);
+    this.meters = new FetchMeters(meters, source, availability::isUnavailable);
   }
 
   /** {@code <repoUrl>#<branch>} without credentials: the Kafka key and the checkpoint's name. */
@@ -85,12 +90,15 @@ final class RepositoryPoller implements AutoCloseable {
   synchronized void poll() {
     try {
       ObjectId head;
+      Timer.Sample fetch = meters.start();
       try {
         head = clone.fetch();
       } catch (FetchFailed e) {
+        meters.failed(fetch);
         availability.unavailable(e.getMessage());
         return;
       }
+      meters.fetched(fetch);
       availability.available();
       publishNewCommits(clone.open(), head);
     } catch (PublishException e) {

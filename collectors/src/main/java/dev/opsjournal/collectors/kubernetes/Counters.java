@@ -1,8 +1,15 @@
 package dev.opsjournal.collectors.kubernetes;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the collector did since start, across terms: for logs and tests. */
+/**
+ * What the collector did since start, across terms: for logs and tests, and as meters labelled with
+ * the cluster ({@code opsjournal_collector_…}).
+ */
 final class Counters {
 
   /** Observations published. */
@@ -13,4 +20,49 @@ final class Counters {
 
   /** Objects that could not be mapped and were skipped. */
   final AtomicLong malformed = new AtomicLong();
+
+  /** Publications that failed and were retried (Kafka unreachable, a full buffer). */
+  final AtomicLong publishRetries = new AtomicLong();
+
+  private final MeterProvider<Counter> watchRestarts;
+
+  Counters(MeterRegistry meters, String cluster) {
+    count(meters, cluster, "opsjournal.collector.observations.published", published, "published");
+    count(
+        meters,
+        cluster,
+        "opsjournal.collector.notifications.unchanged",
+        unchanged,
+        "notifications that carried nothing new: resync ticks, relists, restarts");
+    count(
+        meters,
+        cluster,
+        "opsjournal.collector.objects.malformed",
+        malformed,
+        "objects that could not be mapped and were skipped");
+    count(
+        meters,
+        cluster,
+        "opsjournal.collector.publish.retries",
+        publishRetries,
+        "publications that failed and were retried");
+    this.watchRestarts =
+        Counter.builder("opsjournal.collector.watch.restarts")
+            .description("lists or watches of a kind that failed and were started again")
+            .tag("cluster", cluster)
+            .withRegistry(meters);
+  }
+
+  /** A list or watch of {@code kind} failed; the informer starts it again. */
+  void watchRestarted(String kind) {
+    watchRestarts.withTag("kind", kind).increment();
+  }
+
+  private static void count(
+      MeterRegistry meters, String cluster, String name, AtomicLong count, String description) {
+    FunctionCounter.builder(name, count, AtomicLong::get)
+        .description(description)
+        .tag("cluster", cluster)
+        .register(meters);
+  }
 }

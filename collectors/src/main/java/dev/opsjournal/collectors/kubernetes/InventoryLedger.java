@@ -107,6 +107,11 @@ final class InventoryLedger {
     return locks[Math.floorMod(key.hashCode(), LOCK_STRIPES)];
   }
 
+  /** How many objects are known as published. */
+  int size() {
+    return known.size();
+  }
+
   Version published(ResourceKey key) {
     return known.get(key);
   }

@@ -2,6 +2,9 @@ package dev.opsjournal.collectors.kubernetes;
 
 import dev.opsjournal.collectors.publish.ObservationSink;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
 public class KubernetesCollector implements SmartLifecycle {
 
   private final Term.Setup setup;
-  private final Counters counters = new Counters();
+  private final Counters counters;
 
   private final Object lifecycle = new Object();
   private volatile boolean running;
@@ -39,6 +42,23 @@ public class KubernetesCollector implements SmartLifecycle {
       ObservationSink sink,
       Inventory inventory,
       Clock clock) {
+    this(client, properties, sink, inventory, clock, new SimpleMeterRegistry());
+  }
+
+  /** With the collector's meters in {@code meters}. */
+  KubernetesCollector(
+      KubernetesClient client,
+      KubernetesCollectorProperties properties,
+      ObservationSink sink,
+      Inventory inventory,
+      Clock clock,
+      MeterRegistry meters) {
+    this.counters = new Counters(meters, properties.cluster());
+    Gauge.builder(
+            "opsjournal.collector.inventory.objects", this, KubernetesCollector::inventorySize)
+        .description("objects in the inventory of what was last published (0 when not leading)")
+        .tag("cluster", properties.cluster())
+        .register(meters);
     String collectorName = "kubernetes-collector@" + properties.leaderElection().identity();
     this.setup =
         new Term.Setup(
@@ -150,6 +170,11 @@ public class KubernetesCollector implements SmartLifecycle {
   /** How many objects could not be mapped and were skipped. */
   long malformed() {
     return counters.malformed.get();
+  }
+
+  private int inventorySize() {
+    Term current = term;
+    return current == null ? 0 : current.inventorySize();
   }
 
   private void activate() {

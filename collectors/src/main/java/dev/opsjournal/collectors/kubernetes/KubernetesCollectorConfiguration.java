@@ -6,7 +6,10 @@ import dev.opsjournal.collectors.publish.PublishConfiguration;
 import dev.opsjournal.core.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,7 +50,14 @@ public class KubernetesCollectorConfiguration {
       KubernetesCollectorProperties properties,
       ObservationSink sink,
       Inventory inventory,
-      Clock clock) {
-    return new KubernetesCollector(client, properties, sink, inventory, clock);
+      Clock clock,
+      ObjectProvider<MeterRegistry> meters) {
+    return new KubernetesCollector(
+        client,
+        properties,
+        sink,
+        inventory,
+        clock,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 }

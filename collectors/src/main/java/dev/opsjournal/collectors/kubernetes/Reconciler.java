@@ -178,6 +178,7 @@ final class Reconciler {
                 // it will never serialise: retrying would stop this informer for good
                 throw new MalformedObjectException("cannot be published: " + e.getMessage(), e);
               }
+              counters.publishRetries.incrementAndGet();
               log.warn(
                   "could not publish {} (attempt {}); retrying in {} ms",
                   observation.subject(),

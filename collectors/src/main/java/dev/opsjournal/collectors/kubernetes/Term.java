@@ -72,6 +72,17 @@ final class Term {
     return active;
   }
 
+  /** Objects in the inventory of this term (0 before it was read). */
+  int inventorySize() {
+    InventoryLedger current = ledger;
+    return current == null ? 0 : current.size();
+  }
+
+  /** The collector's counters, across terms. */
+  Counters counters() {
+    return setup.counters();
+  }
+
   boolean isSynced() {
     return synced;
   }

@@ -63,6 +63,7 @@ final class Watch {
       informer.exceptionHandler(
           (started, error) -> {
             if (owner.isActive()) {
+              owner.counters().watchRestarted(kind);
               log.warn("watching {} failed; retrying: {}", name, error.toString());
             }
             return owner.isActive();

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -25,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Read access to the API needs a bearer token: one of the static tokens, or a JWT when an issuer is
  * configured ({@code spring.security.oauth2.resourceserver.jwt.*}). Health probes and the OpenAPI
- * document are open. With no credentials configured at all the server refuses to start, rather than
+ * document are open, and so is {@code /actuator/prometheus} on a management port of its own ({@link
+ * ScrapeRequests}). With no credentials configured at all the server refuses to start, rather than
  * serve an API nobody can read or everybody can.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +49,8 @@ class ApiSecurityConfiguration {
       HttpSecurity http,
       ApiAccessProperties properties,
       ObjectProvider<JwtDecoder> jwt,
-      ObjectMapper json)
+      ObjectMapper json,
+      Environment environment)
       throws Exception {
     StaticTokens tokens = StaticTokens.from(properties);
     JwtDecoder decoder = jwt.getIfAvailable();
@@ -70,7 +73,14 @@ class ApiSecurityConfiguration {
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            authorize -> authorize.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+            authorize ->
+                authorize
+                    .requestMatchers(OPEN)
+                    .permitAll()
+                    .requestMatchers(new ScrapeRequests(environment))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
         .oauth2ResourceServer(
             oauth2 ->

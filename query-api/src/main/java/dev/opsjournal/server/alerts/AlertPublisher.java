@@ -1,6 +1,12 @@
 package dev.opsjournal.server.alerts;
 
 import dev.opsjournal.core.Topics;
+import dev.opsjournal.server.operations.CachedReading;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +28,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
+  private static final Duration FRESHNESS = Duration.ofSeconds(5);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, String> kafka;
+  private final MeterProvider<Counter> published;
 
   AlertPublisher(
-      JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka) {
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, String> kafka,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
+    this.published =
+        Counter.builder("opsjournal.alerts.published")
+            .description("alert transitions published to opsjournal.alerts, by type and state")
+            .withRegistry(meters);
+    Gauge.builder(
+            "opsjournal.alerts.outbox.backlog",
+            CachedReading.of(this::backlog, FRESHNESS),
+            reading -> reading.get())
+        .description("alert transitions recorded but not published yet")
+        .strongReference(true)
+        .register(meters);
   }
 
   @Scheduled(fixedDelayString = "${opsjournal.alerts.publish-interval:500ms}")
@@ -45,17 +68,20 @@ class AlertPublisher {
   }
 
   private boolean publishNext() {
-    record Pending(long seq, String alertId, String state, String subject, String payload) {}
+    record Pending(
+        long seq, String alertId, String type, String state, String subject, String payload) {}
     List<Pending> next =
         jdbc.query(
             """
-            select seq, alert_id, state, subject, payload from alert_outbox
-             where published_at is null order by seq limit 1 for update skip locked
+            select o.seq, o.alert_id, a.type, o.state, o.subject, o.payload
+              from alert_outbox o join alert a on a.id = o.alert_id
+             where o.published_at is null order by o.seq limit 1 for update of o skip locked
             """,
             (rs, i) ->
                 new Pending(
                     rs.getLong("seq"),
                     rs.getString("alert_id"),
+                    rs.getString("type"),
                     rs.getString("state"),
                     rs.getString("subject"),
                     rs.getString("payload")));
@@ -73,6 +99,14 @@ class AlertPublisher {
     }
     jdbc.update("update alert_outbox set published_at = now() where seq = ?", alert.seq());
     log.info("Alert {} {} published", alert.alertId(), alert.state());
+    published.withTags("type", alert.type(), "state", alert.state()).increment();
     return true;
+  }
+
+  private long backlog() {
+    Long pending =
+        jdbc.queryForObject(
+            "select count(*) from alert_outbox where published_at is null", Long.class);
+    return pending == null ? 0 : pending;
   }
 }

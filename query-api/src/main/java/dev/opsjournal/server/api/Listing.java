@@ -59,9 +59,18 @@ public final class Listing {
     List<Object> all = new ArrayList<>(args);
     all.add(page.fetch());
     all.add(page.offset());
-    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     return page.page(
         jdbc.query(
-            select + where + " order by " + order + " limit ? offset ?", rows, all.toArray()));
+            select + where() + " order by " + order + " limit ? offset ?", rows, all.toArray()));
+  }
+
+  /** How many rows there are: {@code select} being a {@code select count(*) from ...}. */
+  public long count(JdbcTemplate jdbc) {
+    Long count = jdbc.queryForObject(select + where(), Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  private String where() {
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
   }
 }

@@ -59,6 +59,13 @@ public class ConflictEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /** Conflicts not ended yet, of every cluster: the open-conflict gauge. */
+  public long openCount() {
+    return Listing.of("select count(*) from conflict_episode")
+        .open("ended_at", true)
+        .count(jdbc.getJdbcTemplate());
+  }
+
   /** Conflicts of the scope's cluster that were in progress at some point of it, by start. */
   public List<ConflictView> overlapping(Scope scope) {
     return jdbc.query(

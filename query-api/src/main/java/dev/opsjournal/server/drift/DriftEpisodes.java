@@ -37,6 +37,13 @@ public class DriftEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /** Drifts not corrected yet, of every cluster: the open-drift gauge. */
+  public long openCount() {
+    return Listing.of("select count(*) from drift_episode")
+        .open("corrected_at", true)
+        .count(jdbc.getJdbcTemplate());
+  }
+
   /** Episodes of the scope's cluster open at some point of it, by start. */
   public List<DriftView> overlapping(Scope scope) {
     return jdbc.query(

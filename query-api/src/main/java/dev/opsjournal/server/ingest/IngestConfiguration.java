@@ -1,6 +1,9 @@
 package dev.opsjournal.server.ingest;
 
 import dev.opsjournal.core.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -44,7 +47,12 @@ class IngestConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler observationErrorHandler(KafkaOperations<Object, Object> kafka) {
+  DefaultErrorHandler observationErrorHandler(
+      KafkaOperations<Object, Object> kafka, MeterRegistry meters) {
+    MeterProvider<Counter> deadLettered =
+        Counter.builder("opsjournal.observations.dead.lettered")
+            .description("observations sent to the dead-letter topic, by reason")
+            .withRegistry(meters);
     DeadLetterPublishingRecoverer deadLetters =
         new DeadLetterPublishingRecoverer(
             kafka, (record, failure) -> new TopicPartition(Topics.OBSERVATIONS_DLT, -1));
@@ -60,6 +68,7 @@ class IngestConfiguration {
                   Topics.OBSERVATIONS_DLT,
                   rootMessage(failure));
               deadLetters.accept(record, failure);
+              deadLettered.withTag("reason", reasonOf(failure)).increment();
             },
             new FixedBackOff(500, 2));
     handler.addNotRetryableExceptions(MalformedObservationException.class);
@@ -84,6 +93,19 @@ class IngestConfiguration {
       }
     }
     return false;
+  }
+
+  /**
+   * The dead-letter reason's label: what was malformed, or {@code unprocessable} for a failure that
+   * outlived its retries.
+   */
+  static String reasonOf(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof MalformedObservationException malformed) {
+        return malformed.reason().label();
+      }
+    }
+    return "unprocessable";
   }
 
   static String rootMessage(Throwable failure) {

@@ -3,6 +3,9 @@ package dev.opsjournal.server.ingest;
 import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.server.ingest.ObservationReader.Parsed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,11 +34,17 @@ class ObservationListener implements ConsumerSeekAware {
   private final ObservationReader reader;
   private final ObservationRouter router;
   private final Repeats repeats;
+  private final MeterProvider<Counter> consumed;
 
-  ObservationListener(ObservationReader reader, ObservationRouter router, Repeats repeats) {
+  ObservationListener(
+      ObservationReader reader, ObservationRouter router, Repeats repeats, MeterRegistry meters) {
     this.reader = reader;
     this.router = router;
     this.repeats = repeats;
+    this.consumed =
+        Counter.builder("opsjournal.observations.consumed")
+            .description("observations read off the topic, by type; a re-delivery counts again")
+            .withRegistry(meters);
   }
 
   @KafkaListener(
@@ -53,6 +62,8 @@ class ObservationListener implements ConsumerSeekAware {
         if (!repeats.isRepeat(parsed)) {
           batch.add(new Pending(record, parsed, reader.decode(parsed)));
         }
+        // counted once decoded (or known as a repeat): a malformed type is no label
+        consumed.withTag("type", parsed.type()).increment();
       } catch (MalformedObservationException malformed) {
         journal(batch);
         throw new BatchListenerFailedException(malformed.getMessage(), malformed, record);

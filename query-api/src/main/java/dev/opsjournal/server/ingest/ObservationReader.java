@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.server.ingest.MalformedObservationException.Reason;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,14 @@ class ObservationReader {
    */
   Parsed parse(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new MalformedObservationException("empty observation (a tombstone?)");
+      throw new MalformedObservationException(Reason.EMPTY, "empty observation (a tombstone?)");
     }
     // UTF-8 takes at most 3 bytes per char: only a value that could be too large is encoded
     if ((long) value.length() * 3 > maxBytes) {
       int size = value.getBytes(StandardCharsets.UTF_8).length;
       if (size > maxBytes) {
         throw new MalformedObservationException(
+            Reason.TOO_LARGE,
             "observation of "
                 + size
                 + " bytes exceeds opsjournal.ingest.max-observation-bytes="
@@ -49,14 +51,17 @@ class ObservationReader {
     try {
       tree = json.readTree(value);
     } catch (JsonProcessingException e) {
-      throw new MalformedObservationException("not JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedObservationException(
+          Reason.NOT_JSON, "not JSON: " + e.getOriginalMessage(), e);
     }
     if (!tree.isObject() || !tree.hasNonNull("type")) {
-      throw new MalformedObservationException("an observation is a JSON object with a \"type\"");
+      throw new MalformedObservationException(
+          Reason.NO_TYPE, "an observation is a JSON object with a \"type\"");
     }
     int version = tree.path("schemaVersion").asInt(Observation.SCHEMA_VERSION);
     if (version > Observation.SCHEMA_VERSION) {
       throw new MalformedObservationException(
+          Reason.NEWER_SCHEMA,
           "schemaVersion "
               + version
               + " is newer than this server reads ("
@@ -74,17 +79,19 @@ class ObservationReader {
     try {
       observation = json.treeToValue(tree, Observation.class);
     } catch (InvalidTypeIdException e) {
-      throw new MalformedObservationException("unknown observation type " + tree.get("type"), e);
+      throw new MalformedObservationException(
+          Reason.UNKNOWN_TYPE, "unknown observation type " + tree.get("type"), e);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new MalformedObservationException(
-          tree.get("type").asText() + " observation: " + cause.getMessage(), e);
+          Reason.INVALID, tree.get("type").asText() + " observation: " + cause.getMessage(), e);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new MalformedObservationException(
-          tree.get("type").asText() + " observation: " + e.getMessage(), e);
+          Reason.INVALID, tree.get("type").asText() + " observation: " + e.getMessage(), e);
     }
     if (key != null && !key.equals(observation.subject())) {
       throw new MalformedObservationException(
+          Reason.WRONG_KEY,
           "Kafka key '"
               + key
               + "' is not the observation's subject '"

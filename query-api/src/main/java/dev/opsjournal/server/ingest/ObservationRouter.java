@@ -109,6 +109,8 @@ class ObservationRouter {
       log.debug("Kubernetes event {} about {} noted", event.reason(), event.regarding());
       return null;
     }
-    throw new MalformedObservationException("no route for " + observation.getClass().getName());
+    throw new MalformedObservationException(
+        MalformedObservationException.Reason.NO_ROUTE,
+        "no route for " + observation.getClass().getName());
   }
 }

@@ -2,7 +2,9 @@ package dev.opsjournal.server.journal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -87,6 +89,43 @@ public class JournalProgress {
             "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
     long newest = head == null ? -1 : head;
     return healthy && positions.stream().allMatch(position -> reached(position, newest));
+  }
+
+  /**
+   * How many events each streaming processor is behind the head of the event store: the head's
+   * index less the processor's lowest segment position (the whole store for a processor with no
+   * position yet), for the processor-lag gauge.
+   */
+  public Map<String, Long> behindHead() {
+    Long stored =
+        jdbc.queryForObject(
+            "select coalesce(max(globalindex), -1) from domainevententry", Long.class);
+    long head = stored == null ? -1 : stored;
+    Map<String, Long> behind = new TreeMap<>();
+    processing
+        .eventProcessors()
+        .forEach(
+            (name, processor) -> {
+              if (processor instanceof StreamingEventProcessor streaming) {
+                behind.put(name, behind(streaming, head));
+              }
+            });
+    return behind;
+  }
+
+  private static long behind(StreamingEventProcessor processor, long head) {
+    if (head < 0) {
+      return 0;
+    }
+    if (processor.processingStatus().isEmpty()) {
+      return head + 1;
+    }
+    long behind = 0;
+    for (EventTrackerStatus status : processor.processingStatus().values()) {
+      OptionalLong position = status.getCurrentPosition();
+      behind = Math.max(behind, position.isPresent() ? head - position.getAsLong() : head + 1);
+    }
+    return Math.max(0, behind);
   }
 
   private static boolean reached(OptionalLong position, long head) {

@@ -39,6 +39,14 @@ public class Outages {
         .page(jdbc.getJdbcTemplate(), "started_at, kind, subject", page, (rs, i) -> view(rs));
   }
 
+  /** Outages of one kind ({@link #CONTROLLER}, {@link #GIT_SOURCE}) not ended yet. */
+  public long openCount(String kind) {
+    return Listing.of("select count(*) from outage")
+        .where("kind = ?", kind)
+        .open("ended_at", true)
+        .count(jdbc.getJdbcTemplate());
+  }
+
   /**
    * Every outage, of any cluster or source, in progress at some point of the scope's instants, by
    * start; which cluster a subject concerns is the caller's to say.

@@ -1,0 +1,264 @@
+package dev.opsjournal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsjournal.collectors.testing.KafkaTestBroker;
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.ManagedFieldsEntry;
+import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.core.observation.ResourceObserved;
+import dev.opsjournal.core.observation.WatchAction;
+import dev.opsjournal.core.scenario.Week02;
+import dev.opsjournal.server.testing.JournalDriver;
+import dev.opsjournal.server.testing.PrometheusText;
+import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A running server answers {@code /actuator/prometheus} on its management port, without a token,
+ * and the journal's counters and gauges move with what it is fed; the API port keeps its token
+ * rules and the management port serves no API.
+ */
+// tests export no metrics unless asked: this one is about the export
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "management.server.port=0")
+@DirtiesContext
+class MetricsIT {
+
+  @RegisterExtension static final KafkaTestBroker kafkaBroker = new KafkaTestBroker();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
+    registry.add("spring.datasource.url", TestPostgres::newDatabase);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+  }
+
+  static final String CONSUMED = "opsjournal_observations_consumed_total{type=\"resource\"}";
+  static final String REPEATS = "opsjournal_ingest_repeats_total";
+  static final String APPEARED =
+      "opsjournal_journal_events_appended_total{type=\"ResourceAppeared\"}";
+  static final String NOT_JSON = "opsjournal_observations_dead_lettered_total{reason=\"not_json\"}";
+  static final String UNKNOWN_TYPE =
+      "opsjournal_observations_dead_lettered_total{reason=\"unknown_type\"}";
+  static final String OPEN_DRIFTS = "opsjournal_drifts_open";
+  static final String PROCESSOR_LAG = "opsjournal_processor_lag_events";
+
+  @LocalServerPort int apiPort;
+  @LocalManagementPort int managementPort;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired ObjectMapper json;
+  @Autowired EventProcessingConfiguration processing;
+  @Autowired JdbcTemplate jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private JournalDriver driver;
+
+  @BeforeEach
+  void driver() {
+    driver =
+        new JournalDriver(
+            kafka, json, processing, jdbc, kafkaBroker.bootstrapServers(), "ops-journal-server");
+  }
+
+  @Test
+  void theIngestCountersMoveWithWhatIsConsumedDroppedAndDeadLettered() throws Exception {
+    ResourceKey first = ResourceKey.of("local", "", "ConfigMap", "metrics", "first");
+    ResourceKey second = ResourceKey.of("local", "", "ConfigMap", "metrics", "second");
+    Map<String, Double> before = scrape();
+
+    publish(configMap(first, "2026-11-16T09:00:00Z", "2026-11-16T09:00:00Z"));
+    publish(configMap(second, "2026-11-16T09:00:00Z", "2026-11-16T09:00:00Z"));
+    driver.settle();
+    // the first again, unchanged, only seen later: a repeat
+    publish(configMap(first, "2026-11-16T09:00:00Z", "2026-11-16T09:30:00Z"));
+    driver.settle();
+    driver.publish(first.toString(), "{not json");
+    driver.settle();
+    driver.publish(
+        first.toString(), "{\"type\":\"pod-spec\",\"observedAt\":\"2026-11-16T09:00:00Z\"}");
+    driver.settle();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Map<String, Double> after = scrape();
+              assertThat(moved(before, after, CONSUMED)).as(CONSUMED).isEqualTo(3);
+              assertThat(moved(before, after, REPEATS)).as(REPEATS).isEqualTo(1);
+              assertThat(moved(before, after, APPEARED)).as(APPEARED).isEqualTo(2);
+              assertThat(moved(before, after, NOT_JSON)).as(NOT_JSON).isEqualTo(1);
+              assertThat(moved(before, after, UNKNOWN_TYPE)).as(UNKNOWN_TYPE).isEqualTo(1);
+            });
+    assertProcessorsCaughtUp();
+  }
+
+  @Test
+  void theOpenDriftGaugeFollowsTheDriftsTheApiCallsOpen() throws Exception {
+    // the Week 02 week up to a moment its Deployment's drift is open, then to its end
+    Instant midweek = Instant.parse("2026-11-19T10:26:00Z");
+    List<Observation> week = Week02.observations();
+    driver.play(
+        week.stream().filter(o -> !o.observedAt().isAfter(midweek)).toList(), Week02::isRoutine);
+    long openMidweek = openDriftsInTheApi();
+    assertThat(openMidweek).as("drifts open midweek").isPositive();
+    awaitGauge(OPEN_DRIFTS, openMidweek);
+    assertProcessorsCaughtUp();
+
+    driver.play(
+        week.stream().filter(o -> o.observedAt().isAfter(midweek)).toList(), Week02::isRoutine);
+    awaitGauge(OPEN_DRIFTS, openDriftsInTheApi());
+    assertProcessorsCaughtUp();
+  }
+
+  @Test
+  void theManagementPortServesTheScrapeOpenlyAndNoApi() throws Exception {
+    assertThat(get(managementPort, "/actuator/prometheus", null).statusCode()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get(managementPort, "/api/v1/drifts", TestTokens.TOKEN).statusCode()).isEqualTo(404);
+    assertThat(get(managementPort, "/api/v1/drifts", null).statusCode()).isEqualTo(401);
+
+    assertThat(get(apiPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(get(apiPort, "/actuator/prometheus", TestTokens.TOKEN).statusCode()).isEqualTo(404);
+    assertThat(get(apiPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get(apiPort, "/api/v1/drifts", TestTokens.TOKEN).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void springsTheJvmsAndKafkasStandardMetricsComeWithIt() throws Exception {
+    ResourceKey key = ResourceKey.of("local", "", "ConfigMap", "metrics", "standard");
+    publish(configMap(key, "2026-11-16T09:00:00Z", "2026-11-16T09:00:00Z"));
+    driver.settle();
+    assertThat(get(apiPort, "/api/v1/drifts", TestTokens.TOKEN).statusCode()).isEqualTo(200);
+
+    // Micrometer binds new Kafka client metrics (a partition's lag once it was fetched) on its
+    // refresh, once a minute
+    await()
+        .atMost(Duration.ofSeconds(100))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(scrape().keySet())
+                    .anyMatch(name -> name.startsWith("jvm_memory_used_bytes{"))
+                    .anyMatch(name -> name.startsWith("process_uptime_seconds"))
+                    .anyMatch(
+                        name ->
+                            name.startsWith("http_server_requests_seconds_count{")
+                                && name.contains("uri=\"/api/v1/drifts\""))
+                    .anyMatch(
+                        name ->
+                            name.startsWith("kafka_consumer_fetch_manager_records_lag{")
+                                && name.contains("topic=\"opsjournal_observations\"")
+                                && name.contains("partition=")));
+  }
+
+  private void assertProcessorsCaughtUp() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Map<String, Double> lag = series(scrape(), PROCESSOR_LAG);
+              assertThat(lag).containsKey(PROCESSOR_LAG + "{processor=\"drifts\"}");
+              assertThat(lag.values()).allMatch(value -> value == 0);
+            });
+  }
+
+  private void awaitGauge(String name, long expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(scrape().get(name)).as(name).isEqualTo(expected));
+  }
+
+  private long openDriftsInTheApi() throws Exception {
+    HttpResponse<String> page =
+        get(apiPort, "/api/v1/drifts?open=true&limit=500", TestTokens.TOKEN);
+    assertThat(page.statusCode()).isEqualTo(200);
+    JsonNode body = json.readTree(page.body());
+    assertThat(body.get("nextOffset")).isNull();
+    return body.get("items").size();
+  }
+
+  private void publish(ResourceObserved observation) {
+    driver.publish(observation.subject(), driver.write(observation));
+  }
+
+  /** Each sample of the scrape by its name and labels, without the application label. */
+  private Map<String, Double> scrape() throws IOException, InterruptedException {
+    HttpResponse<String> response = get(managementPort, "/actuator/prometheus", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return PrometheusText.samples(response.body());
+  }
+
+  private static Map<String, Double> series(Map<String, Double> samples, String name) {
+    Map<String, Double> series = new TreeMap<>();
+    samples.forEach(
+        (sample, value) -> {
+          if (sample.equals(name) || sample.startsWith(name + "{")) {
+            series.put(sample, value);
+          }
+        });
+    return series;
+  }
+
+  private static double moved(Map<String, Double> before, Map<String, Double> after, String key) {
+    return after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
+  }
+
+  private HttpResponse<String> get(int port, String path, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The ConfigMap as written at {@code at}, seen at {@code seenAt}. */
+  private static ResourceObserved configMap(ResourceKey key, String at, String seenAt) {
+    Instant time = Instant.parse(at);
+    return new ResourceObserved(
+        key,
+        Instant.parse(seenAt),
+        WatchAction.ADDED,
+        "0d0d0d0d-0000-4000-8000-" + Math.abs(key.name().hashCode()),
+        Long.toString(time.getEpochSecond()),
+        0,
+        Map.of(),
+        Map.of(),
+        List.of(
+            new ManagedFieldsEntry(
+                "kubectl-client-side-apply", "Update", "", time, List.of("data.config"))),
+        "fingerprint-" + key.name());
+  }
+}
