@@ -49,6 +49,7 @@ public class Application {
   private String operationId;
   private boolean operationCompleted;
   private LastSync lastSync;
+  private LastSync runningSync;
 
   Application() {
     // for Axon
@@ -192,7 +193,7 @@ public class Application {
                     resourceStatus,
                     status.syncRevision(),
                     revisionChanged,
-                    lastSync,
+                    LastSync.current(runningSync, lastSync),
                     at));
           }
         });
@@ -208,7 +209,14 @@ public class Application {
       ResourceKey key, ResourceKey resource, String revision, boolean revisionChanged, Instant at) {
     apply(
         new ResourceStatusReported(
-            key, resource, declared.get(resource), "", revision, revisionChanged, lastSync, at));
+            key,
+            resource,
+            declared.get(resource),
+            "",
+            revision,
+            revisionChanged,
+            LastSync.current(runningSync, lastSync),
+            at));
   }
 
   private static ApplicationSource sourceOf(Spec spec) {
@@ -251,6 +259,7 @@ public class Application {
   void on(SyncStarted event) {
     operationId = event.operationId();
     operationCompleted = false;
+    runningSync = LastSync.running(event);
     lastObservedAt = event.at();
   }
 
@@ -258,6 +267,7 @@ public class Application {
   void on(SyncCompleted event) {
     operationId = event.operationId();
     operationCompleted = true;
+    runningSync = null;
     lastSync =
         new LastSync(
             event.revision(),
