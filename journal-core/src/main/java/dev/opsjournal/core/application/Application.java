@@ -50,6 +50,7 @@ public class Application {
   private boolean operationCompleted;
   private LastSync lastSync;
   private LastSync runningSync;
+  private OperationIdentity.Completed lastCompleted;
 
   Application() {
     // for Axon
@@ -111,7 +112,8 @@ public class Application {
     if (operation == null) {
       return;
     }
-    String opId = operation.startedAt().toString();
+    String opId =
+        OperationIdentity.of(operation, operationId, operationCompleted ? lastCompleted : null);
     String initiator = operation.initiatedBy().describe();
     boolean automated = operation.initiatedBy().automated();
     if (!opId.equals(operationId)) {
@@ -268,6 +270,7 @@ public class Application {
     operationId = event.operationId();
     operationCompleted = true;
     runningSync = null;
+    lastCompleted = OperationIdentity.Completed.of(event);
     lastSync =
         new LastSync(
             event.revision(),

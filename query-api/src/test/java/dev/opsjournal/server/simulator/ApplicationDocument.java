@@ -41,6 +41,9 @@ final class ApplicationDocument {
       Instant finishedAt,
       List<Manifest> applied) {}
 
+  /** {@code status.conditions[]}: a condition keeps its time while its message stays the same. */
+  record Condition(String type, String message, Instant lastTransitionTime) {}
+
   record HistoryEntry(
       long id, String revision, Instant deployedAt, Instant deployStartedAt, String username) {}
 
@@ -53,6 +56,7 @@ final class ApplicationDocument {
   Operation operation;
   OperationState operationState;
   final List<HistoryEntry> history = new ArrayList<>();
+  List<Condition> conditions = List.of();
 
   ApplicationDocument(Estate estate, App app) {
     this.estate = estate;
@@ -120,6 +124,17 @@ final class ApplicationDocument {
     resources.forEach((m, s) -> declared.add(resource(m, s)));
     if (!declared.isEmpty()) {
       status.put("resources", declared);
+    }
+    List<Map<String, Object>> raised = new ArrayList<>();
+    for (Condition c : conditions) {
+      raised.add(
+          map(
+              "type", c.type(),
+              "message", c.message(),
+              "lastTransitionTime", Timeline.metav1(c.lastTransitionTime()).toString()));
+    }
+    if (!raised.isEmpty()) {
+      status.put("conditions", raised);
     }
     if (operationState != null) {
       status.put("operationState", operationState(operationState));

@@ -142,6 +142,7 @@ public final class ArgoController {
     doc.syncStatus = status;
     doc.revision = estate.revision();
     doc.resources = resources;
+    doc.conditions = sharedResourceWarnings(doc, now);
     if (movesReconciledAt) {
       doc.reconciledAt = now;
       schedulePeriodic(app);
@@ -157,6 +158,40 @@ public final class ArgoController {
             truth.reportedSynced(key, now);
           }
         });
+  }
+
+  /**
+   * {@code CompareAppState}: one SharedResourceWarning per live object whose tracking-id names
+   * another Application (on this one, the loser right now); an unchanged message keeps its time.
+   */
+  private List<ApplicationDocument.Condition> sharedResourceWarnings(
+      ApplicationDocument doc, Instant now) {
+    List<ApplicationDocument.Condition> raised = new ArrayList<>();
+    for (Manifest m : doc.app.manifests()) {
+      LiveObjects.Live object = live.get(live.keyOf(doc.app, m));
+      String holder = object == null ? "" : Operations.owner(object.trackingId);
+      if (holder.isEmpty() || holder.equals(doc.app.name())) {
+        continue;
+      }
+      String message =
+          m.kind()
+              + "/"
+              + m.name()
+              + " is part of applications "
+              + Estate.ARGOCD_NAMESPACE
+              + "/"
+              + doc.app.name()
+              + " and "
+              + holder;
+      Instant since =
+          doc.conditions.stream()
+              .filter(c -> c.message().equals(message))
+              .map(ApplicationDocument.Condition::lastTransitionTime)
+              .findFirst()
+              .orElse(now);
+      raised.add(new ApplicationDocument.Condition("SharedResourceWarning", message, since));
+    }
+    return raised;
   }
 
   /**

@@ -25,12 +25,19 @@ public final class GroundTruth {
 
     /** How the journal should tell it. */
     public String kind() {
+      return kind(automated, partial);
+    }
+
+    static String kind(boolean automated, boolean partial) {
       return !automated ? "MANUAL" : partial ? "SELF_HEAL" : "AUTOMATED";
     }
   }
 
-  /** An object's tracking-id written for {@code application} at {@code at}. */
-  public record TrackingChange(String resource, String from, String to, Instant at) {}
+  /**
+   * An object's tracking-id written for {@code to} at {@code at} by a sync of kind {@code by} (see
+   * {@link Sync#kind()}); {@code from} is empty when the object was new or untracked.
+   */
+  public record TrackingChange(String resource, String from, String to, String by, Instant at) {}
 
   /**
    * A person's write that moved an object away from Git, and how Argo CD put it back.

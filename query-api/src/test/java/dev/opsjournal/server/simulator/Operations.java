@@ -76,7 +76,7 @@ final class Operations {
             if (!from.equals(doc.app.name())) {
               truth.tracked(
                   new GroundTruth.TrackingChange(
-                      key.toString(), from, doc.app.name(), timeline.now()));
+                      key.toString(), from, doc.app.name(), kind(op), timeline.now()));
             }
             Set<String> refreshed = new LinkedHashSet<>(List.of(doc.app.name()));
             if (!from.isEmpty()) {
@@ -121,12 +121,16 @@ final class Operations {
         step());
   }
 
+  private static String kind(Operation op) {
+    return GroundTruth.Sync.kind(op.automated(), op.partial());
+  }
+
   /** The milliseconds between two writes of one operation worker. */
   private Duration step() {
     return Duration.ofMillis(10 + random.nextInt(40));
   }
 
-  private static String owner(String trackingId) {
+  static String owner(String trackingId) {
     int colon = trackingId.indexOf(':');
     return colon < 0 ? "" : trackingId.substring(0, colon);
   }

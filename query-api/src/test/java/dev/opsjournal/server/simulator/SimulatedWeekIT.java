@@ -156,7 +156,14 @@ class SimulatedWeekIT {
                     "billing",
                     false,
                     List.of(
-                        Manifest.deployment("api", 2, "billing:2.0.1"), Manifest.service("api")))));
+                        Manifest.deployment("api", 2, "billing:2.0.1"), Manifest.service("api"))),
+                // two Applications declaring one Service, both self-healing: a fight
+                new App(
+                    "docs",
+                    "docs",
+                    true,
+                    List.of(Manifest.deployment("docs", 1, "docs:3.1"), Manifest.service("docs"))),
+                new App("docs-preview", "docs", true, List.of(Manifest.service("docs")))));
     await().atMost(Duration.ofSeconds(30)).until(kubernetes::isSynced);
     simulation =
         new Simulation(
@@ -264,6 +271,32 @@ class SimulatedWeekIT {
                 })
             .toList();
     assertThat(journaled).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theFightIsJournaledFlipForFlipAndToldAsTheSelfHealsItWas() {
+    List<GroundTruth.TrackingChange> changesOfHands =
+        truth().trackingChanges().stream().filter(c -> !c.from().isEmpty()).toList();
+    assertThat(changesOfHands.stream().skip(1))
+        .as("after the first, every change of hands was a self-heal")
+        .isNotEmpty()
+        .allMatch(c -> c.by().equals("SELF_HEAL"));
+    JsonNode conflicts = get("/api/v1/conflicts").get("items");
+    assertThat(conflicts).hasSize(1);
+    JsonNode conflict = conflicts.get(0);
+    GroundTruth.TrackingChange last = changesOfHands.get(changesOfHands.size() - 1);
+    assertThat(conflict.get("resource").asText()).isEqualTo(last.resource());
+    assertThat(conflict.get("flips").asInt()).isEqualTo(changesOfHands.size());
+    assertThat(conflict.get("holder").asText())
+        .isEqualTo(Estate.ARGOCD_NAMESPACE + "/" + last.to());
+
+    ResponseEntity<String> weekly =
+        http.getForEntity("/api/v1/journal/weekly?week=2026-W49&cluster=" + CLUSTER, String.class);
+    assertThat(weekly.getStatusCode()).isEqualTo(HttpStatus.OK);
+    // Argo CD's finishedAt has whole seconds, the collector's observedAt milliseconds
+    assertThat(weekly.getBody())
+        .contains("self-heal took it back")
+        .doesNotContain("a write outside any sync");
   }
 
   private static String kind(JsonNode sync) {
