@@ -135,10 +135,31 @@ public final class ArgoController {
     String status = resources.containsValue("OutOfSync") ? "OutOfSync" : "Synced";
     boolean movesReconciledAt = doc.reconciledAt == null || level != Level.RECENT;
     Operation auto = doc.operation == null ? autoSync(doc, status, resources, now) : null;
-    if (auto != null) {
-      // autoSync's PUT of the operation comes before the status patch of the same reconcile
-      setOperation(doc, auto);
+    if (auto == null) {
+      persist(doc, status, resources, movesReconciledAt, now);
+      return;
     }
+    // autoSync's PUT of the operation comes a few milliseconds before the status patch
+    setOperation(doc, auto);
+    timeline.after(
+        jitter(2, 8),
+        () -> {
+          persist(doc, status, resources, movesReconciledAt, now);
+          operations.run(doc, jitter(15, 40));
+        });
+  }
+
+  /**
+   * {@code persistAppStatus}: the result of the comparison begun at {@code now}, patched onto the
+   * Application; reconciledAt is that beginning.
+   */
+  private void persist(
+      ApplicationDocument doc,
+      String status,
+      Map<Manifest, String> resources,
+      boolean movesReconciledAt,
+      Instant now) {
+    String app = doc.app.name();
     doc.syncStatus = status;
     doc.revision = estate.revision();
     doc.resources = resources;
@@ -148,14 +169,11 @@ public final class ArgoController {
       schedulePeriodic(app);
     }
     write(doc);
-    if (auto != null) {
-      operations.run(doc, jitter(15, 40));
-    }
     resources.forEach(
         (m, s) -> {
           String key = live.keyOf(doc.app, m).toString();
           if (s.equals("Synced")) {
-            truth.reportedSynced(key, now);
+            truth.reportedSynced(key, timeline.now());
           }
         });
   }

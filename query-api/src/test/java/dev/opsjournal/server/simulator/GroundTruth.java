@@ -1,6 +1,5 @@
 package dev.opsjournal.server.simulator;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,12 +50,7 @@ public final class GroundTruth {
       Instant startedAt,
       String correction,
       String correctedBy,
-      Instant correctedAt) {
-
-    public Duration duration() {
-      return Duration.between(startedAt, correctedAt);
-    }
-  }
+      Instant correctedAt) {}
 
   private final List<Sync> syncs = new ArrayList<>();
   private final List<TrackingChange> trackingChanges = new ArrayList<>();
