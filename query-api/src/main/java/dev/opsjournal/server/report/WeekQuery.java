@@ -301,11 +301,7 @@ class WeekQuery {
       return owned;
     }
 
-    /**
-     * The sync of {@code application} running (or ending) at {@code at}, if the journal has it.
-     * Argo CD's {@code finishedAt} has whole seconds: a write seen at 09:05:04.7 belongs to a sync
-     * that finished at 09:05:04Z.
-     */
+    /** The sync of {@code application} running (or ending, to the second) at {@code at}. */
     private Sync syncAt(String resource, String application, Instant at) {
       return syncsByKey
           .getOrDefault(WeekRows.applicationKey(resource, application), List.of())
