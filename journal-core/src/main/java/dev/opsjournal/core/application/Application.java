@@ -49,6 +49,8 @@ public class Application {
   private String operationId;
   private boolean operationCompleted;
   private LastSync lastSync;
+  private LastSync runningSync;
+  private OperationIdentity.Completed lastCompleted;
 
   Application() {
     // for Axon
@@ -110,7 +112,8 @@ public class Application {
     if (operation == null) {
       return;
     }
-    String opId = operation.startedAt().toString();
+    String opId =
+        OperationIdentity.of(operation, operationId, operationCompleted ? lastCompleted : null);
     String initiator = operation.initiatedBy().describe();
     boolean automated = operation.initiatedBy().automated();
     if (!opId.equals(operationId)) {
@@ -192,7 +195,7 @@ public class Application {
                     resourceStatus,
                     status.syncRevision(),
                     revisionChanged,
-                    lastSync,
+                    LastSync.current(runningSync, lastSync),
                     at));
           }
         });
@@ -208,7 +211,14 @@ public class Application {
       ResourceKey key, ResourceKey resource, String revision, boolean revisionChanged, Instant at) {
     apply(
         new ResourceStatusReported(
-            key, resource, declared.get(resource), "", revision, revisionChanged, lastSync, at));
+            key,
+            resource,
+            declared.get(resource),
+            "",
+            revision,
+            revisionChanged,
+            LastSync.current(runningSync, lastSync),
+            at));
   }
 
   private static ApplicationSource sourceOf(Spec spec) {
@@ -251,6 +261,7 @@ public class Application {
   void on(SyncStarted event) {
     operationId = event.operationId();
     operationCompleted = false;
+    runningSync = LastSync.running(event);
     lastObservedAt = event.at();
   }
 
@@ -258,6 +269,8 @@ public class Application {
   void on(SyncCompleted event) {
     operationId = event.operationId();
     operationCompleted = true;
+    runningSync = null;
+    lastCompleted = OperationIdentity.Completed.of(event);
     lastSync =
         new LastSync(
             event.revision(),

@@ -3,9 +3,11 @@ package dev.opsjournal.core.application;
 import java.time.Instant;
 
 /**
- * The last finished sync operation of an Application, as far as a correction needs it.
+ * The Application's sync operation as far as a correction needs it: the one still running, else the
+ * last finished one.
  *
  * @param initiatedBy the user, or {@code automated}
+ * @param finishedAt null while the operation is still running
  */
 public record LastSync(
     String revision,
@@ -13,4 +15,27 @@ public record LastSync(
     String initiatedBy,
     boolean automated,
     boolean partial,
-    Instant finishedAt) {}
+    Instant finishedAt) {
+
+  /** Argo CD's phase of an operation not yet completed. */
+  public static final String RUNNING = "Running";
+
+  /** The operation {@code started} while it runs: no phase of its end, no {@code finishedAt}. */
+  static LastSync running(SyncStarted started) {
+    return new LastSync(
+        started.revision(),
+        RUNNING,
+        started.initiatedBy(),
+        started.automated(),
+        started.partial(),
+        null);
+  }
+
+  /**
+   * What a resource's report is told of: the running operation when there is one, since its writes
+   * are what the report may be about; otherwise the last finished one (or null).
+   */
+  static LastSync current(LastSync running, LastSync finished) {
+    return running != null ? running : finished;
+  }
+}

@@ -113,8 +113,7 @@ final class DriftRules {
    */
   static End correction(Drift drift, ObserveDeclaration backInSync) {
     LastSync sync = backInSync.lastSync();
-    boolean syncedSinceDrift =
-        sync != null && sync.finishedAt() != null && !sync.finishedAt().isBefore(drift.startedAt());
+    boolean syncedSinceDrift = sync != null && syncCorrects(sync, drift.startedAt());
     boolean newRevision =
         backInSync.revisionChanged()
             || (!drift.revision().isEmpty() && !drift.revision().equals(backInSync.revision()));
@@ -126,5 +125,18 @@ final class DriftRules {
           sync.automated() ? Correction.SELF_HEAL : Correction.MANUAL_SYNC, sync.initiatedBy());
     }
     return new End(Correction.REVERTED, "");
+  }
+
+  /**
+   * Whether {@code sync} can be what put back an object that drifted at {@code driftStartedAt}: one
+   * that finished since, or one still Running. Argo CD's own watch refreshes the Application on the
+   * sync's first write, so an object is often reported Synced again before the operation's final
+   * patch (phase Succeeded, {@code finishedAt}) is written: the running sync is the correction.
+   */
+  static boolean syncCorrects(LastSync sync, Instant driftStartedAt) {
+    if (sync.finishedAt() == null) {
+      return LastSync.RUNNING.equals(sync.phase());
+    }
+    return !sync.finishedAt().isBefore(driftStartedAt);
   }
 }

@@ -282,6 +282,67 @@ class ApplicationTest {
   }
 
   @Test
+  void givenADriftedDeployment_whenReportedSyncedWhileAliceSyncIsRunning_thenTheReportCarriesIt() {
+    Instant started = Instant.parse("2026-11-17T11:10:00Z");
+    Instant at = Instant.parse("2026-11-17T11:10:00.640Z");
+    fixture
+        .givenCommands(
+            synced(SYNCED_SEEN).command(),
+            driftedDeployment().command(),
+            synced(started)
+                .sync("OutOfSync", C2)
+                .resources(
+                    declared("apps", "Deployment", "OutOfSync"), declared("", "Service", "Synced"))
+                .operation(aliceSync("Running", started, null))
+                .command())
+        .when(synced(at).operation(aliceSync("Running", started, null)).command())
+        .expectEvents(
+            new SyncStatusChanged(DEV_APP, "OutOfSync", "Synced", C2, C2, at),
+            new ResourceStatusReported(
+                DEV_APP,
+                DEPLOYMENT,
+                "OutOfSync",
+                "Synced",
+                C2,
+                false,
+                new LastSync(C2, LastSync.RUNNING, "alice", false, false, null),
+                at));
+  }
+
+  @Test
+  void givenASyncCompletedInSomeSecond_whenASelfHealStartedInThatSecondIsSeen_thenItIsANewSync() {
+    Instant second = Instant.parse("2026-11-17T09:00:00Z");
+    Instant at = Instant.parse("2026-11-17T09:00:00.700Z");
+    Operation heal =
+        new Operation(
+            "Running",
+            "",
+            C2,
+            new Initiator("", true),
+            List.of("apps/Deployment//ops-journal"),
+            second,
+            null,
+            List.of());
+    fixture
+        .givenCommands(
+            synced(SYNCED_SEEN).command(),
+            synced(second.plusMillis(400))
+                .operation(aliceSync("Succeeded", second, second))
+                .command())
+        .when(synced(at).operation(heal).command())
+        .expectEvents(
+            new SyncStarted(
+                DEV_APP,
+                second + "#2",
+                C2,
+                "automated",
+                true,
+                List.of("apps/Deployment//ops-journal"),
+                second,
+                at));
+  }
+
+  @Test
   void givenCompletedOperation_whenSeenAgainLater_thenNoSecondCompletion() {
     Instant started = Instant.parse("2026-11-17T09:00:00Z");
     Instant finished = Instant.parse("2026-11-17T09:00:02Z");

@@ -202,6 +202,22 @@ class DriftRulesTest {
   }
 
   @Test
+  void givenAPersonsSyncStillRunning_whenBackInSync_thenManualSyncByThatPerson() {
+    // Argo CD's watch reports the object Synced before the operation's final patch
+    LastSync running = new LastSync(C1, LastSync.RUNNING, "grace", false, false, null);
+
+    assertThat(DriftRules.correction(detected(1, C1), back(C1, false, running)))
+        .isEqualTo(new DriftRules.End(Correction.MANUAL_SYNC, "grace"));
+  }
+
+  @Test
+  void givenASyncWithoutFinishedAtThatIsNotRunning_whenBackInSync_thenItCorrectedNothing() {
+    LastSync unfinished = new LastSync(C1, "Terminating", "grace", false, false, null);
+
+    assertThat(DriftRules.syncCorrects(unfinished, T0)).isFalse();
+  }
+
+  @Test
   void givenANewRevision_whenBackInSync_thenNewRevisionByTheSyncsInitiatorIfItCameSince() {
     LastSync since = new LastSync(C2, "Succeeded", "alice", false, false, T0.plusSeconds(30));
     LastSync before = new LastSync(C1, "Succeeded", "alice", false, false, T0.minusSeconds(1));

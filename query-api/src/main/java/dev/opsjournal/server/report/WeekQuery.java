@@ -1,5 +1,6 @@
 package dev.opsjournal.server.report;
 
+import dev.opsjournal.core.ArgoTime;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.source.RepositoryIdentity;
@@ -300,13 +301,13 @@ class WeekQuery {
       return owned;
     }
 
-    /** The sync of {@code application} running (or ending) at {@code at}, if the journal has it. */
+    /** The sync of {@code application} running (or ending, to the second) at {@code at}. */
     private Sync syncAt(String resource, String application, Instant at) {
       return syncsByKey
           .getOrDefault(WeekRows.applicationKey(resource, application), List.of())
           .stream()
           .filter(s -> !s.startedAt().isAfter(at))
-          .filter(s -> s.finishedAt() == null || !s.finishedAt().isBefore(at))
+          .filter(s -> s.finishedAt() == null || ArgoTime.notAfter(at, s.finishedAt()))
           .reduce((first, second) -> second)
           .orElse(null);
     }

@@ -1,0 +1,314 @@
+package dev.opsjournal.server.simulator;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.simulator.ApplicationDocument.Operation;
+import dev.opsjournal.server.simulator.ApplicationDocument.OperationState;
+import dev.opsjournal.server.simulator.Estate.App;
+import dev.opsjournal.server.simulator.Estate.Manifest;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Argo CD's application controller, as {@code controller/appcontroller.go} behaves: refreshes
+ * (periodic: 120 s + up to 60 s of jitter; on a watched change to a managed object, batched by 100
+ * ms; after an operation), comparison, and auto-sync with self-heal and its backoff. Operations are
+ * run by {@link Operations}. Every Application write is followed by {@code written}.
+ */
+public final class ArgoController {
+
+  /** Comparison levels of {@code appcontroller.go}: only level ≥ LATEST moves reconciledAt. */
+  enum Level {
+    RECENT,
+    LATEST,
+    FORCE
+  }
+
+  static final Duration RESYNC = Duration.ofSeconds(120);
+  static final Duration JITTER = Duration.ofSeconds(60);
+  static final Duration WATCH_BATCH = Duration.ofMillis(100);
+
+  private final Estate estate;
+  private final Timeline timeline;
+  private final LiveObjects live;
+  private final GroundTruth truth;
+  private final Random random;
+  private final KubernetesClient client;
+  private final Consumer<ResourceKey> written;
+  private final Operations operations;
+  private final Map<String, ApplicationDocument> docs = new LinkedHashMap<>();
+  private final Map<String, Level> pendingRefresh = new LinkedHashMap<>();
+  private final Map<String, Integer> periodicTicket = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> lastWritten = new LinkedHashMap<>();
+
+  ArgoController(
+      Estate estate,
+      Timeline timeline,
+      LiveObjects live,
+      GroundTruth truth,
+      long seed,
+      KubernetesClient client,
+      Consumer<ResourceKey> written) {
+    this.estate = estate;
+    this.timeline = timeline;
+    this.live = live;
+    this.truth = truth;
+    this.random = new Random(seed);
+    this.client = client;
+    this.written = written;
+    this.operations = new Operations(this, live, truth, timeline, random);
+    estate.apps().forEach(a -> docs.put(a.name(), new ApplicationDocument(estate, a)));
+  }
+
+  /** Each Application is created (by someone, through the API) and then reconciled. */
+  void start() {
+    for (ApplicationDocument doc : docs.values()) {
+      write(doc);
+      requestRefresh(doc.app.name(), Level.LATEST, jitter(200, 300));
+    }
+  }
+
+  ApplicationDocument document(String app) {
+    return docs.get(app);
+  }
+
+  /**
+   * The cluster cache saw a managed object change (either the app named in the old or in the new
+   * tracking-id is refreshed); refreshes are batched, and at level RECENT.
+   */
+  void watched(List<String> apps) {
+    apps.forEach(a -> requestRefresh(a, Level.RECENT, WATCH_BATCH.plus(jitter(0, 50))));
+  }
+
+  /** A person's {@code argocd app sync}: argocd-server sets a full operation for the user. */
+  void userSync(String app, String username) {
+    ApplicationDocument doc = docs.get(app);
+    if (doc.operation != null) {
+      return;
+    }
+    setOperation(doc, new Operation(username, estate.revision(), List.of(), 0));
+    operations.run(doc, jitter(15, 40));
+  }
+
+  /** Argo CD's {@code requestAppRefresh}: one pending refresh per app, at the highest level. */
+  void requestRefresh(String app, Level level, Duration delay) {
+    Level pending = pendingRefresh.get(app);
+    if (pending != null) {
+      if (level.compareTo(pending) > 0) {
+        pendingRefresh.put(app, level);
+      }
+      return;
+    }
+    pendingRefresh.put(app, level);
+    timeline.after(delay, () -> reconcile(app, pendingRefresh.remove(app)));
+  }
+
+  private void schedulePeriodic(String app) {
+    int ticket = periodicTicket.merge(app, 1, Integer::sum);
+    Duration next = RESYNC.plusMillis(random.nextInt((int) JITTER.toMillis()));
+    timeline.after(
+        next,
+        () -> {
+          if (periodicTicket.get(app) == ticket) {
+            requestRefresh(app, Level.LATEST, Duration.ZERO);
+          }
+        });
+  }
+
+  /** {@code processAppRefreshQueueItem}: compare, persist the status, maybe auto-sync. */
+  private void reconcile(String app, Level level) {
+    ApplicationDocument doc = docs.get(app);
+    Instant now = timeline.now();
+    Map<Manifest, String> resources = new LinkedHashMap<>();
+    for (Manifest m : doc.app.manifests()) {
+      LiveObjects.Live object = live.get(live.keyOf(doc.app, m));
+      resources.put(m, object != null && object.matches(doc.app, m) ? "Synced" : "OutOfSync");
+    }
+    String status = resources.containsValue("OutOfSync") ? "OutOfSync" : "Synced";
+    boolean movesReconciledAt = doc.reconciledAt == null || level != Level.RECENT;
+    Operation auto = doc.operation == null ? autoSync(doc, status, resources, now) : null;
+    if (auto == null) {
+      persist(doc, status, resources, movesReconciledAt, now);
+      return;
+    }
+    // autoSync's PUT of the operation comes a few milliseconds before the status patch
+    setOperation(doc, auto);
+    timeline.after(
+        jitter(2, 8),
+        () -> {
+          persist(doc, status, resources, movesReconciledAt, now);
+          operations.run(doc, jitter(15, 40));
+        });
+  }
+
+  /**
+   * {@code persistAppStatus}: the result of the comparison begun at {@code now}, patched onto the
+   * Application; reconciledAt is that beginning.
+   */
+  private void persist(
+      ApplicationDocument doc,
+      String status,
+      Map<Manifest, String> resources,
+      boolean movesReconciledAt,
+      Instant now) {
+    String app = doc.app.name();
+    doc.syncStatus = status;
+    doc.revision = estate.revision();
+    doc.resources = resources;
+    doc.conditions = sharedResourceWarnings(doc, now);
+    if (movesReconciledAt) {
+      doc.reconciledAt = now;
+      schedulePeriodic(app);
+    }
+    write(doc);
+    resources.forEach(
+        (m, s) -> {
+          String key = live.keyOf(doc.app, m).toString();
+          if (s.equals("Synced")) {
+            truth.reportedSynced(key, timeline.now());
+          }
+        });
+  }
+
+  /**
+   * {@code CompareAppState}: one SharedResourceWarning per live object whose tracking-id names
+   * another Application (on this one, the loser right now); an unchanged message keeps its time.
+   */
+  private List<ApplicationDocument.Condition> sharedResourceWarnings(
+      ApplicationDocument doc, Instant now) {
+    List<ApplicationDocument.Condition> raised = new ArrayList<>();
+    for (Manifest m : doc.app.manifests()) {
+      LiveObjects.Live object = live.get(live.keyOf(doc.app, m));
+      String holder = object == null ? "" : Operations.owner(object.trackingId);
+      if (holder.isEmpty() || holder.equals(doc.app.name())) {
+        continue;
+      }
+      String message =
+          m.kind()
+              + "/"
+              + m.name()
+              + " is part of applications "
+              + Estate.ARGOCD_NAMESPACE
+              + "/"
+              + doc.app.name()
+              + " and "
+              + holder;
+      Instant since =
+          doc.conditions.stream()
+              .filter(c -> c.message().equals(message))
+              .map(ApplicationDocument.Condition::lastTransitionTime)
+              .findFirst()
+              .orElse(now);
+      raised.add(new ApplicationDocument.Condition("SharedResourceWarning", message, since));
+    }
+    return raised;
+  }
+
+  /**
+   * {@code autoSync}: a full sync to a revision not yet attempted; at the attempted revision, a
+   * partial self-heal of the objects not Synced once the backoff from the last operation's
+   * (whole-second) {@code finishedAt} has passed; else nothing.
+   */
+  private Operation autoSync(
+      ApplicationDocument doc, String status, Map<Manifest, String> resources, Instant now) {
+    if (!status.equals("OutOfSync")) {
+      return null;
+    }
+    OperationState last = doc.operationState;
+    boolean attempted =
+        last != null
+            && last.finishedAt() != null
+            && last.operation().revision().equals(estate.revision());
+    if (!attempted) {
+      return new Operation(null, estate.revision(), List.of(), 0);
+    }
+    if (!last.phase().equals("Succeeded") || !doc.app.selfHeal()) {
+      return null;
+    }
+    int count = last.operation().autoHeals();
+    Duration remaining =
+        selfHealBackoff(count).minus(Duration.between(Timeline.metav1(last.finishedAt()), now));
+    if (!remaining.isNegative() && !remaining.isZero()) {
+      requestRefresh(doc.app.name(), Level.LATEST, remaining);
+      return null;
+    }
+    List<Manifest> outOfSync = new ArrayList<>();
+    resources.forEach(
+        (m, s) -> {
+          if (!s.equals("Synced")) {
+            outOfSync.add(m);
+          }
+        });
+    return new Operation(null, estate.revision(), outOfSync, count + 1);
+  }
+
+  /**
+   * {@code selfHealRemainingBackoff}: 2 s × 3^(n−1) after the n-th attempt, capped at 300 s;
+   * nothing before the first.
+   */
+  static Duration selfHealBackoff(int attempts) {
+    if (attempts == 0) {
+      return Duration.ZERO;
+    }
+    long seconds = 2;
+    for (int i = 1; i < attempts && seconds < 300; i++) {
+      seconds *= 3;
+    }
+    return Duration.ofSeconds(Math.min(seconds, 300));
+  }
+
+  /** {@code SetAppOperation}: a PUT that sets {@code operation} and drops the last state. */
+  private void setOperation(ApplicationDocument doc, Operation op) {
+    doc.operation = op;
+    doc.operationState = null;
+    write(doc);
+  }
+
+  GroundTruth.Sync lastSync(ApplicationDocument doc) {
+    OperationState s = doc.operationState;
+    if (s == null || s.finishedAt() == null) {
+      return null;
+    }
+    Operation op = s.operation();
+    return new GroundTruth.Sync(
+        doc.app.name(),
+        op.revision(),
+        op.initiatedBy(),
+        op.automated(),
+        op.partial(),
+        s.startedAt(),
+        s.finishedAt());
+  }
+
+  /** Persists the Application when it changed; an unchanged status is not written. */
+  void write(ApplicationDocument doc) {
+    GenericKubernetesResource object = doc.toObject();
+    Map<String, Object> body = new LinkedHashMap<>(object.getAdditionalProperties());
+    if (Objects.equals(lastWritten.get(doc.app.name()), body)) {
+      return;
+    }
+    lastWritten.put(doc.app.name(), body);
+    client
+        .genericKubernetesResources(LiveObjects.context(applicationKey(doc.app)))
+        .inNamespace(Estate.ARGOCD_NAMESPACE)
+        .resource(object)
+        .createOr(existing -> existing.update());
+    written.accept(applicationKey(doc.app));
+  }
+
+  ResourceKey applicationKey(App app) {
+    return ResourceKey.application(estate.cluster(), Estate.ARGOCD_NAMESPACE, app.name());
+  }
+
+  Duration jitter(int fromMillis, int toMillis) {
+    return Duration.ofMillis(fromMillis + random.nextInt(toMillis - fromMillis));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.opsjournal.server.simulator;
+
+import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.server.simulator.Estate.App;
+import dev.opsjournal.server.simulator.Estate.Manifest;
+import dev.opsjournal.server.testing.MutableClock;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The simulator's face to a test: an estate on an API server, Argo CD's controller acting on it,
+ * people acting on it at given instants, virtual time run forward, and the ground truth recorded.
+ * The same estate, seed and script give the same writes at the same instants.
+ */
+public final class Simulation {
+
+  private final Estate estate;
+  private final Timeline timeline;
+  private final LiveObjects live;
+  private final ArgoController controller;
+  private final GroundTruth truth = new GroundTruth();
+
+  /**
+   * @param written told after each write to the API server (the clock then reads its instant), so
+   *     that a test can wait until the collectors observed it before time moves on
+   */
+  Simulation(
+      KubernetesClient client,
+      MutableClock clock,
+      Estate estate,
+      Instant start,
+      long seed,
+      Consumer<ResourceKey> written) {
+    this.estate = estate;
+    this.timeline = new Timeline(clock, start);
+    this.live = new LiveObjects(client, estate.cluster(), written);
+    this.controller = new ArgoController(estate, timeline, live, truth, seed, client, written);
+    controller.start();
+  }
+
+  /**
+   * A person sets a Deployment's replicas by hand at {@code at}: {@code kubectl-edit}, {@code
+   * kubectl} (scale), {@code kubectl-client-side-apply} as the field manager.
+   */
+  public void personSetsReplicas(
+      Instant at, String app, String deployment, int replicas, String manager) {
+    timeline.at(
+        at,
+        () -> {
+          App owner = estate.app(app);
+          Manifest m =
+              owner.manifests().stream()
+                  .filter(x -> x.kind().equals("Deployment") && x.name().equals(deployment))
+                  .findFirst()
+                  .orElseThrow();
+          ResourceKey key = live.keyOf(owner, m);
+          live.setReplicas(key, replicas, manager, timeline.now());
+          if (!truth.isDrifted(key.toString()) && replicas != m.replicas()) {
+            truth.drifted(app, key.toString(), manager, timeline.now());
+          }
+          controller.watched(List.of(app));
+        });
+  }
+
+  /** A user's {@code argocd app sync} at {@code at}, through argocd-server. */
+  public void userSyncs(Instant at, String app, String username) {
+    timeline.at(at, () -> controller.userSync(app, username));
+  }
+
+  /** Runs everything that happens before {@code end}. */
+  public void runUntil(Instant end) {
+    timeline.runUntil(end);
+  }
+
+  public GroundTruth truth() {
+    return truth;
+  }
+
+  public Estate estate() {
+    return estate;
+  }
+
+  /** The key of an object, as the journal names it. */
+  public ResourceKey keyOf(String app, Manifest m) {
+    return live.keyOf(estate.app(app), m);
+  }
+}
