@@ -1,5 +1,6 @@
 package dev.opsjournal.core.application;
 
+import dev.opsjournal.core.observation.OperationPhase;
 import java.time.Instant;
 
 /**
@@ -17,14 +18,11 @@ public record LastSync(
     boolean partial,
     Instant finishedAt) {
 
-  /** Argo CD's phase of an operation not yet completed. */
-  public static final String RUNNING = "Running";
-
   /** The operation {@code started} while it runs: no phase of its end, no {@code finishedAt}. */
   static LastSync running(SyncStarted started) {
     return new LastSync(
         started.revision(),
-        RUNNING,
+        OperationPhase.RUNNING.argoName(),
         started.initiatedBy(),
         started.automated(),
         started.partial(),

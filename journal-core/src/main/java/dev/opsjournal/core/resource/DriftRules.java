@@ -2,6 +2,7 @@ package dev.opsjournal.core.resource;
 
 import dev.opsjournal.core.JournalPolicy;
 import dev.opsjournal.core.application.LastSync;
+import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.observation.SyncStatus;
 import java.time.Instant;
 import java.util.Collection;
@@ -135,7 +136,7 @@ final class DriftRules {
    */
   static boolean syncCorrects(LastSync sync, Instant driftStartedAt) {
     if (sync.finishedAt() == null) {
-      return LastSync.RUNNING.equals(sync.phase());
+      return OperationPhase.of(sync.phase()) == OperationPhase.RUNNING;
     }
     return !sync.finishedAt().isBefore(driftStartedAt);
   }
