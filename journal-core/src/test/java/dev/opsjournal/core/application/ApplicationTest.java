@@ -305,7 +305,7 @@ class ApplicationTest {
                 "Synced",
                 C2,
                 false,
-                new LastSync(C2, LastSync.RUNNING, "alice", false, false, null),
+                new LastSync(C2, "Running", "alice", false, false, null),
                 at));
   }
 

@@ -204,7 +204,7 @@ class DriftRulesTest {
   @Test
   void givenAPersonsSyncStillRunning_whenBackInSync_thenManualSyncByThatPerson() {
     // Argo CD's watch reports the object Synced before the operation's final patch
-    LastSync running = new LastSync(C1, LastSync.RUNNING, "grace", false, false, null);
+    LastSync running = new LastSync(C1, "Running", "grace", false, false, null);
 
     assertThat(DriftRules.correction(detected(1, C1), back(C1, false, running)))
         .isEqualTo(new DriftRules.End(Correction.MANUAL_SYNC, "grace"));
