@@ -1,5 +1,6 @@
 package dev.opsjournal.server;
 
+import static dev.opsjournal.server.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,14 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.ResourceKey;
-import dev.opsjournal.core.observation.ManagedFieldsEntry;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;
-import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.PrometheusText;
-import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -58,10 +57,7 @@ class MetricsIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   static final String CONSUMED = "opsjournal_observations_consumed_total{type=\"resource\"}";
@@ -242,23 +238,5 @@ class MetricsIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The ConfigMap as written at {@code at}, seen at {@code seenAt}. */
-  private static ResourceObserved configMap(ResourceKey key, String at, String seenAt) {
-    Instant time = Instant.parse(at);
-    return new ResourceObserved(
-        key,
-        Instant.parse(seenAt),
-        WatchAction.ADDED,
-        "0d0d0d0d-0000-4000-8000-" + Math.abs(key.name().hashCode()),
-        Long.toString(time.getEpochSecond()),
-        0,
-        Map.of(),
-        Map.of(),
-        List.of(
-            new ManagedFieldsEntry(
-                "kubectl-client-side-apply", "Update", "", time, List.of("data.config"))),
-        "fingerprint-" + key.name());
   }
 }

@@ -1,5 +1,6 @@
 package dev.opsjournal.server;
 
+import static dev.opsjournal.server.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,16 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.Topics;
-import dev.opsjournal.core.observation.ManagedFieldsEntry;
 import dev.opsjournal.core.observation.ResourceObserved;
-import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,10 +57,7 @@ class ObservationIngestIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   static final ResourceKey FIRST = ResourceKey.of("local", "", "ConfigMap", "team-a", "first");
@@ -252,27 +247,5 @@ class ObservationIngestIT {
   private static String header(ConsumerRecord<String, String> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static ResourceObserved configMap(ResourceKey key, String at) {
-    return configMap(key, at, at);
-  }
-
-  /** The ConfigMap as written at {@code at}, seen at {@code seenAt}. */
-  private static ResourceObserved configMap(ResourceKey key, String at, String seenAt) {
-    Instant time = Instant.parse(at);
-    return new ResourceObserved(
-        key,
-        Instant.parse(seenAt),
-        WatchAction.ADDED,
-        "0c0c0c0c-0000-4000-8000-" + Math.abs(key.name().hashCode()),
-        Long.toString(time.getEpochSecond()),
-        0,
-        Map.of(),
-        Map.of(),
-        List.of(
-            new ManagedFieldsEntry(
-                "kubectl-client-side-apply", "Update", "", time, List.of("data.config"))),
-        "fingerprint-" + key.name());
   }
 }

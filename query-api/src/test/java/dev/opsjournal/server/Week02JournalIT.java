@@ -8,8 +8,7 @@ import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.server.testing.TestPostgres;
-import dev.opsjournal.server.testing.TestTokens;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +36,7 @@ class Week02JournalIT extends Week02Questions {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   @Autowired ObjectMapper json;

@@ -9,7 +9,6 @@ import dev.opsjournal.collectors.git.GitCollectorProperties;
 import dev.opsjournal.collectors.git.GitCollectorProperties.RepositorySettings;
 import dev.opsjournal.collectors.git.Week02Repository;
 import dev.opsjournal.collectors.kubernetes.KubernetesCollector;
-import dev.opsjournal.collectors.publish.KafkaObservationSink;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.CommitObserved;
@@ -20,21 +19,16 @@ import dev.opsjournal.core.observation.SourceRecoveredObserved;
 import dev.opsjournal.core.observation.SourceUnavailableObserved;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
+import dev.opsjournal.server.testing.MockCluster;
 import dev.opsjournal.server.testing.MutableClock;
 import dev.opsjournal.server.testing.TappedSink;
-import dev.opsjournal.server.testing.TestPostgres;
-import dev.opsjournal.server.testing.TestTokens;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.Week02Cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -68,21 +62,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class Week02PipelineIT extends Week02Questions {
 
-  /** The cluster: fabric8's mock API server in CRUD mode, up before the Spring context starts. */
-  static final KubernetesMockServer server =
-      new KubernetesMockServer(
-          new Context(),
-          new MockWebServer(),
-          new HashMap<>(),
-          new KubernetesCrudDispatcher(),
-          false);
-
-  static final KubernetesClient client = startCluster();
-
-  private static KubernetesClient startCluster() {
-    server.init();
-    return server.createClient();
-  }
+  /** The cluster, up before the Spring context starts. */
+  static final MockCluster apiServer = MockCluster.start();
 
   @RegisterExtension static final KafkaTestBroker kafkaBroker = new KafkaTestBroker();
 
@@ -90,10 +71,7 @@ class Week02PipelineIT extends Week02Questions {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   /** The collectors' world: the mock cluster, the scenario's clock, a tapped sink. */
@@ -102,7 +80,7 @@ class Week02PipelineIT extends Week02Questions {
 
     @Bean
     KubernetesClient kubernetesClient() {
-      return client;
+      return apiServer.client();
     }
 
     @Bean
@@ -114,7 +92,7 @@ class Week02PipelineIT extends Week02Questions {
     @Bean
     @Primary
     TappedSink observationSink(KafkaTemplate<String, String> kafka, ObjectMapper json) {
-      return new TappedSink(new KafkaObservationSink(kafka, json, Duration.ofSeconds(30)));
+      return TappedSink.toKafka(kafka, json);
     }
   }
 
@@ -149,7 +127,7 @@ class Week02PipelineIT extends Week02Questions {
                         null))),
             sink,
             clock);
-    Week02Cluster cluster = new Week02Cluster(client, this::realSha, repository.url());
+    Week02Cluster cluster = new Week02Cluster(apiServer.client(), this::realSha, repository.url());
     await().atMost(Duration.ofSeconds(30)).until(kubernetes::isSynced);
 
     for (Observation step : Week02.observations()) {
@@ -166,8 +144,7 @@ class Week02PipelineIT extends Week02Questions {
   void closeGitAndCluster() {
     git.close();
     repository.close();
-    client.close();
-    server.destroy();
+    apiServer.close();
   }
 
   private void play(Observation step, Week02Cluster cluster) throws IOException {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
-import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +59,7 @@ class WeeklyJournalIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   @TestConfiguration

@@ -7,22 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.git.Week02Repository;
 import dev.opsjournal.collectors.kubernetes.KubernetesCollector;
-import dev.opsjournal.collectors.publish.KafkaObservationSink;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.server.simulator.Estate.App;
 import dev.opsjournal.server.simulator.Estate.Manifest;
 import dev.opsjournal.server.simulator.GroundTruth.Drift;
 import dev.opsjournal.server.simulator.GroundTruth.Sync;
 import dev.opsjournal.server.testing.JournalDriver;
+import dev.opsjournal.server.testing.MockCluster;
 import dev.opsjournal.server.testing.MutableClock;
 import dev.opsjournal.server.testing.TappedSink;
-import dev.opsjournal.server.testing.TestPostgres;
+import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.TestTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,20 +69,8 @@ class SimulatedWeekIT {
   static final String CLUSTER = "sim";
   static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
 
-  static final KubernetesMockServer server =
-      new KubernetesMockServer(
-          new Context(),
-          new MockWebServer(),
-          new HashMap<>(),
-          new KubernetesCrudDispatcher(),
-          false);
-
-  static final KubernetesClient client = startCluster();
-
-  private static KubernetesClient startCluster() {
-    server.init();
-    return server.createClient();
-  }
+  /** The cluster, up before the Spring context starts. */
+  static final MockCluster apiServer = MockCluster.start();
 
   @RegisterExtension static final KafkaTestBroker kafkaBroker = new KafkaTestBroker();
 
@@ -94,10 +78,7 @@ class SimulatedWeekIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafkaBroker::bootstrapServers);
-    registry.add("spring.datasource.url", TestPostgres::newDatabase);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("opsjournal.api.tokens", () -> TestTokens.TOKEN);
+    TestInfrastructure.register(registry, kafkaBroker);
   }
 
   /** The collectors' world: the mock cluster, the simulator's clock, a tapped sink. */
@@ -106,7 +87,7 @@ class SimulatedWeekIT {
 
     @Bean
     KubernetesClient kubernetesClient() {
-      return client;
+      return apiServer.client();
     }
 
     @Bean
@@ -118,7 +99,7 @@ class SimulatedWeekIT {
     @Bean
     @Primary
     TappedSink observationSink(KafkaTemplate<String, String> kafka, ObjectMapper json) {
-      return new TappedSink(new KafkaObservationSink(kafka, json, Duration.ofSeconds(30)));
+      return TappedSink.toKafka(kafka, json);
     }
   }
 
@@ -169,7 +150,7 @@ class SimulatedWeekIT {
     await().atMost(Duration.ofSeconds(30)).until(kubernetes::isSynced);
     simulation =
         new Simulation(
-            client,
+            apiServer.client(),
             clock,
             estate,
             MONDAY,
@@ -194,8 +175,7 @@ class SimulatedWeekIT {
   @AfterAll
   void closeCluster() {
     repository.close();
-    client.close();
-    server.destroy();
+    apiServer.close();
   }
 
   @Test
