@@ -1,9 +1,12 @@
 package dev.opsjournal.collectors.kubernetes;
 
+import dev.opsjournal.collectors.kubernetes.KubernetesCollectorProperties.TrackedKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,6 +54,28 @@ final class Counters {
             .description("lists or watches of a kind that failed and were started again")
             .tag("cluster", cluster)
             .withRegistry(meters);
+  }
+
+  /**
+   * Meters the informers' list requests per watched kind ({@code
+   * opsjournal_collector_lists_total}): the first list of each informer of a term and every relist.
+   */
+  void countLists(
+      MeterRegistry meters,
+      String cluster,
+      ListRequests lists,
+      Map<String, List<TrackedKind>> apisByKind) {
+    apisByKind.forEach(
+        (kind, apis) ->
+            FunctionCounter.builder(
+                    "opsjournal.collector.lists",
+                    lists,
+                    l -> apis.stream().mapToLong(l::count).sum())
+                .description(
+                    "lists by the informers of a kind: each one's first of a term, and every relist"
+                        + " after an expired or failed watch")
+                .tags("cluster", cluster, "kind", kind)
+                .register(meters));
   }
 
   /** A list or watch of {@code kind} failed; the informer starts it again. */

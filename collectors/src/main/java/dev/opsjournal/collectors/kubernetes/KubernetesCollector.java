@@ -53,7 +53,25 @@ public class KubernetesCollector implements SmartLifecycle {
       Inventory inventory,
       Clock clock,
       MeterRegistry meters) {
+    this(client, properties, sink, inventory, clock, meters, null);
+  }
+
+  /**
+   * With the collector's meters in {@code meters}, its informers' lists among them when {@code
+   * lists} counts the requests of {@code client} (null: not metered).
+   */
+  KubernetesCollector(
+      KubernetesClient client,
+      KubernetesCollectorProperties properties,
+      ObservationSink sink,
+      Inventory inventory,
+      Clock clock,
+      MeterRegistry meters,
+      ListRequests lists) {
     this.counters = new Counters(meters, properties.cluster());
+    if (lists != null) {
+      counters.countLists(meters, properties.cluster(), lists, Watches.apisByKind(properties));
+    }
     Gauge.builder(
             "opsjournal.collector.inventory.objects", this, KubernetesCollector::inventorySize)
         .description("objects in the inventory of what was last published (0 when not leading)")

@@ -31,10 +31,17 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(KubernetesCollectorProperties.class)
 public class KubernetesCollectorConfiguration {
 
+  /** Counts the informers' lists (relists included) of the client built here. */
+  @Bean
+  @ConditionalOnMissingBean
+  ListRequests kubernetesListRequests() {
+    return new ListRequests();
+  }
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  KubernetesClient kubernetesClient() {
-    return new KubernetesClientBuilder().build();
+  KubernetesClient kubernetesClient(ListRequests lists) {
+    return lists.countingLists(new KubernetesClientBuilder()).build();
   }
 
   @Bean(destroyMethod = "close")
@@ -51,13 +58,15 @@ public class KubernetesCollectorConfiguration {
       ObservationSink sink,
       Inventory inventory,
       Clock clock,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<MeterRegistry> meters,
+      ListRequests lists) {
     return new KubernetesCollector(
         client,
         properties,
         sink,
         inventory,
         clock,
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        lists);
   }
 }

@@ -3,8 +3,10 @@ package dev.opsjournal.collectors.kubernetes;
 import dev.opsjournal.collectors.kubernetes.KubernetesCollectorProperties.TrackedKind;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,19 @@ final class Watches {
             List.of(CORE_EVENTS, EVENTS_API_EVENTS),
             mappings.events()));
     return watches;
+  }
+
+  /** The APIs each watched kind is listed from, by kind: Events from both of theirs. */
+  static Map<String, List<TrackedKind>> apisByKind(KubernetesCollectorProperties properties) {
+    Map<String, List<TrackedKind>> apis = new LinkedHashMap<>();
+    apis.put(APPLICATIONS.kind(), List.of(APPLICATIONS));
+    for (TrackedKind kind : properties.trackedKinds()) {
+      if (!(kind.group().equals(APPLICATIONS.group()) && kind.kind().equals(APPLICATIONS.kind()))) {
+        apis.computeIfAbsent(kind.kind(), k -> new ArrayList<>()).add(kind);
+      }
+    }
+    apis.put(CORE_EVENTS.kind(), List.of(CORE_EVENTS, EVENTS_API_EVENTS));
+    return apis;
   }
 
   /** Events regard Applications as well as tracked objects: watched where either is watched. */

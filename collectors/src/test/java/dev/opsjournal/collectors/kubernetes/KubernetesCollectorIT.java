@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,7 @@ class KubernetesCollectorIT {
   private KafkaObservationSink sink;
   private final List<KubernetesCollector> collectors = new ArrayList<>();
   private final List<KafkaInventory> inventories = new ArrayList<>();
+  private final List<KubernetesClient> ownClients = new ArrayList<>();
 
   @BeforeEach
   void connect() {
@@ -75,6 +77,7 @@ class KubernetesCollectorIT {
   void disconnect() {
     collectors.forEach(KubernetesCollector::stop);
     inventories.forEach(KafkaInventory::close);
+    ownClients.forEach(KubernetesClient::close);
     topic.close();
   }
 
@@ -340,10 +343,14 @@ class KubernetesCollectorIT {
         .done()
         .once();
 
+    ListRequests lists = new ListRequests();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     KubernetesCollector collector =
         start(
             KubernetesCollectorProperties.forCluster(cluster).withTrackedKinds(List.of(CONFIG_MAP)),
-            NOW,
+            server.createClient(lists::countingLists),
+            meters,
+            lists,
             "gap-1");
     await().until(() -> resources(cluster).size() == 4);
     KubeObjects.create(client, CONFIG_MAP, KubeObjects.sample(CONFIG_MAP, "d"));
@@ -358,6 +365,15 @@ class KubernetesCollectorIT {
             tuple("c", WatchAction.ADDED),
             tuple("d", WatchAction.ADDED));
     assertThat(collector.isSynced()).isTrue();
+    // the first list and the relist after the expired watch; an expiry is no failure
+    assertThat(
+            meters
+                .get("opsjournal.collector.lists")
+                .tags("cluster", cluster, "kind", "ConfigMap")
+                .functionCounter()
+                .count())
+        .isEqualTo(2);
+    assertThat(meters.find("opsjournal.collector.watch.restarts").counters()).isEmpty();
   }
 
   @Test
@@ -480,6 +496,31 @@ class KubernetesCollectorIT {
             sink,
             inventory,
             Clock.fixed(now, ZoneOffset.UTC));
+    collectors.add(collector);
+    collector.start();
+    return collector;
+  }
+
+  /** On a client of its own, with the collector's meters and its lists counted. */
+  private KubernetesCollector start(
+      KubernetesCollectorProperties properties,
+      KubernetesClient ownClient,
+      SimpleMeterRegistry meters,
+      ListRequests lists,
+      String identity) {
+    ownClients.add(ownClient);
+    KafkaInventory inventory = ObservationTopic.inventory(kafka.bootstrapServers());
+    inventories.add(inventory);
+    KubernetesCollector collector =
+        new KubernetesCollector(
+            ownClient,
+            properties.withLeaderElection(
+                new LeaderElection(false, null, null, identity, null, null, null)),
+            sink,
+            inventory,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            meters,
+            lists);
     collectors.add(collector);
     collector.start();
     return collector;
