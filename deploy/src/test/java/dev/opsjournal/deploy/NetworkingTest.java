@@ -14,7 +14,6 @@ import static dev.opsjournal.deploy.Overlays.rendered;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -31,8 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Services and NetworkPolicies: each selects a workload of its overlay, every workload is covered
- * by a policy restricting both directions, and the server is reachable on 8080, and on its metrics
- * port 8081 from chosen sources only.
+ * by a policy restricting both directions, and the server and the collectors are reachable on 8080,
+ * and on their metrics port 8081 from chosen sources only.
  */
 class NetworkingTest {
 
@@ -104,52 +103,69 @@ class NetworkingTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
-  void theServerIsReachableOn8080AndOnItsMetricsPortFromChosenSourcesOnly(String env) {
+  void eachWorkloadIsReachableOn8080AndOnItsMetricsPortFromChosenSourcesOnly(String env) {
     List<String> problems = new ArrayList<>();
     List<Manifest> manifests = rendered(env);
-    Deployment server = component(manifests, "server");
-
-    for (NetworkPolicy policy : objects(manifests, NetworkPolicy.class)) {
-      if (!matches(
-          policy.getSpec().getPodSelector(),
-          server.getSpec().getTemplate().getMetadata().getLabels())) {
-        continue;
-      }
-      for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
-        List<NetworkPolicyPort> ports = rule.getPorts();
-        // the metrics port (no API token there) only to named sources: never from anywhere
-        boolean fromAnywhere = rule.getFrom().isEmpty();
-        Set<Integer> allowed = fromAnywhere ? Set.of(8080) : Set.of(8080, 8081);
-        if (ports.isEmpty()
-            || ports.stream()
-                .anyMatch(
-                    p ->
-                        p.getPort() == null
-                            || !"TCP".equals(Objects.toString(p.getProtocol(), "TCP"))
-                            || !allowed.contains(p.getPort().getIntVal())
-                            || p.getEndPort() != null)) {
-          problems.add(
-              "NetworkPolicy "
-                  + name(policy)
-                  + ": server ingress other than TCP 8080, or TCP 8081 from chosen sources");
-        }
-        if (!fromAnywhere && rule.getFrom().stream().anyMatch(peer -> !chosen(peer))) {
-          problems.add("NetworkPolicy " + name(policy) + ": metrics ingress from anywhere");
+    for (String name : List.of("server", "collectors")) {
+      Map<String, String> labels =
+          component(manifests, name).getSpec().getTemplate().getMetadata().getLabels();
+      for (NetworkPolicy policy : objects(manifests, NetworkPolicy.class)) {
+        if (matches(policy.getSpec().getPodSelector(), labels)) {
+          policy.getSpec().getIngress().forEach(rule -> checkIngress(policy, name, rule, problems));
         }
       }
-    }
-    for (Service service : objects(manifests, Service.class)) {
-      if (selects(
-          service.getSpec().getSelector(),
-          server.getSpec().getTemplate().getMetadata().getLabels())) {
-        for (var port : service.getSpec().getPorts()) {
-          if (port.getPort() != 8080) {
-            problems.add("Service " + name(service) + " exposes " + port.getPort() + ", not 8080");
+      for (Service service : objects(manifests, Service.class)) {
+        if (selects(service.getSpec().getSelector(), labels)) {
+          for (var port : service.getSpec().getPorts()) {
+            // 8080 is the API (or health), 8081 the metrics port a ServiceMonitor scrapes
+            String expected = port.getPort() == 8081 ? "metrics" : "http";
+            if ((port.getPort() != 8080 && port.getPort() != 8081)
+                || !expected.equals(port.getName())
+                || !expected.equals(port.getTargetPort().getStrVal())) {
+              problems.add(
+                  "Service "
+                      + name(service)
+                      + " exposes "
+                      + port.getPort()
+                      + " as "
+                      + port.getName()
+                      + ": only 8080 as http and 8081 as metrics");
+            }
           }
         }
       }
     }
     assertNoProblems(env, problems);
+  }
+
+  /**
+   * TCP 8080 from anywhere (the kubelet's probes, the API); the metrics port 8081 only to chosen
+   * sources.
+   */
+  private static void checkIngress(
+      NetworkPolicy policy, String workload, NetworkPolicyIngressRule rule, List<String> problems) {
+    List<NetworkPolicyPort> ports = rule.getPorts();
+    // the metrics port (no token there) only to named sources: never from anywhere
+    boolean fromAnywhere = rule.getFrom().isEmpty();
+    Set<Integer> allowed = fromAnywhere ? Set.of(8080) : Set.of(8080, 8081);
+    if (ports.isEmpty()
+        || ports.stream()
+            .anyMatch(
+                p ->
+                    p.getPort() == null
+                        || !"TCP".equals(Objects.toString(p.getProtocol(), "TCP"))
+                        || !allowed.contains(p.getPort().getIntVal())
+                        || p.getEndPort() != null)) {
+      problems.add(
+          "NetworkPolicy "
+              + name(policy)
+              + ": "
+              + workload
+              + " ingress other than TCP 8080, or TCP 8081 from chosen sources");
+    }
+    if (!fromAnywhere && rule.getFrom().stream().anyMatch(peer -> !chosen(peer))) {
+      problems.add("NetworkPolicy " + name(policy) + ": metrics ingress from anywhere");
+    }
   }
 
   /** A peer that names its sources: an address block, or labels of namespaces or pods. */

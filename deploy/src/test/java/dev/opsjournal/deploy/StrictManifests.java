@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Splits a multi-document YAML stream and deserializes every document strictly into fabric8's typed
  * model: an unknown or misspelled field, a wrong type or an unknown kind fails. Argo CD
- * Applications, which are not in that model, are checked for required and known fields.
+ * Applications and Prometheus Operator's ServiceMonitors and PrometheusRules, which are not in that
+ * model, are checked for required and known fields ({@link MonitoringResources} for the latter).
  */
 final class StrictManifests {
 
@@ -139,6 +140,9 @@ final class StrictManifests {
     }
     if ("argoproj.io/v1alpha1".equals(apiVersion) && "Application".equals(kind)) {
       return argoApplication(where, tree);
+    }
+    if (MonitoringResources.covers(apiVersion, kind)) {
+      return MonitoringResources.check(where, tree);
     }
     Class<? extends KubernetesResource> type =
         KUBERNETES.getRegisteredKubernetesResource(apiVersion, kind);

@@ -61,6 +61,50 @@ class StrictValidationTest {
   }
 
   @Test
+  void aMisspelledServiceMonitorEndpointFieldFails() {
+    String yaml =
+        """
+        apiVersion: monitoring.coreos.com/v1
+        kind: ServiceMonitor
+        metadata:
+          name: broken
+        spec:
+          selector:
+            matchLabels: {app: broken}
+          endpoints:
+            - port: metrics
+              pth: /actuator/prometheus
+        """;
+    assertThatThrownBy(() -> parse("broken.yaml", yaml))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("unknown field /spec/endpoints/*/pth");
+  }
+
+  @Test
+  void aPrometheusRuleWithoutExprOrWithABadDurationFails() {
+    String rule =
+        """
+        apiVersion: monitoring.coreos.com/v1
+        kind: PrometheusRule
+        metadata:
+          name: broken
+        spec:
+          groups:
+            - name: broken
+              rules:
+                - alert: Broken
+                  %s
+        """;
+    assertThatThrownBy(() -> parse("broken.yaml", rule.formatted("for: 5m")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("rules[].expr is required");
+    assertThatThrownBy(
+            () -> parse("broken.yaml", rule.formatted("expr: up == 0\n          for: 5 minutes")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("not a Prometheus duration");
+  }
+
+  @Test
   void aWrongTypeFails() {
     String yaml =
         """
