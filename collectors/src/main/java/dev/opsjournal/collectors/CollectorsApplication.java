@@ -12,12 +12,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CollectorsApplication {
 
   public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The collectors' application, as {@link #main} runs it. */
+  public static SpringApplication application() {
     SpringApplication application = new SpringApplication(CollectorsApplication.class);
     application.setDefaultProperties(
         Map.of(
             "spring.application.name", "ops-journal-collectors",
             "opsjournal.collectors.kubernetes.enabled", "true",
             "opsjournal.collectors.git.enabled", "true"));
-    application.run(args);
+    return application;
   }
 }

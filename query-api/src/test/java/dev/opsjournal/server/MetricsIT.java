@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.collectors.testing.KafkaTestBroker;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.scenario.Week02;
 import dev.opsjournal.server.testing.JournalDriver;
+import dev.opsjournal.server.testing.MonitoringQueries;
 import dev.opsjournal.server.testing.PrometheusText;
+import dev.opsjournal.server.testing.StructuredLog;
 import dev.opsjournal.server.testing.TestInfrastructure;
 import dev.opsjournal.server.testing.TestTokens;
 import java.io.IOException;
@@ -24,14 +27,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,10 +57,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // tests export no metrics unless asked: this one is about the export
 @AutoConfigureObservability(tracing = false)
+// and logs as the deploy/ overlays have it: ECS JSON, one object per line
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
+    properties = {"management.server.port=0", "logging.structured.format.console=ecs"})
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
 
   @RegisterExtension static final KafkaTestBroker kafkaBroker = new KafkaTestBroker();
@@ -88,7 +101,8 @@ class MetricsIT {
   }
 
   @Test
-  void theIngestCountersMoveWithWhatIsConsumedDroppedAndDeadLettered() throws Exception {
+  void theIngestCountersMoveWithWhatIsConsumedDroppedAndDeadLettered(CapturedOutput output)
+      throws Exception {
     ResourceKey first = ResourceKey.of("local", "", "ConfigMap", "metrics", "first");
     ResourceKey second = ResourceKey.of("local", "", "ConfigMap", "metrics", "second");
     Map<String, Double> before = scrape();
@@ -117,6 +131,42 @@ class MetricsIT {
               assertThat(moved(before, after, UNKNOWN_TYPE)).as(UNKNOWN_TYPE).isEqualTo(1);
             });
     assertProcessorsCaughtUp();
+    // each dead letter's log line names the object, in its message and as a field of its own
+    assertThat(StructuredLog.records(output))
+        .filteredOn(line -> line.path("message").asText().contains(Topics.OBSERVATIONS_DLT))
+        .filteredOn(line -> line.path("resource").asText().equals(first.toString()))
+        .extracting(line -> line.path("reason").asText())
+        .containsExactlyInAnyOrder("not_json", "unknown_type");
+  }
+
+  /**
+   * Every metric the Grafana dashboard and the PrometheusRule of {@code deploy/} read, except the
+   * collectors' (CollectorsProcessIT checks those), is exposed once a week of observations, dead
+   * letters and alerts went through.
+   */
+  // last: it plays the whole week, which the drift gauge's test plays in two halves on a fresh
+  // journal (played again, the week is repeats)
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyMetricTheDashboardAndTheRulesReadIsExposed() throws Exception {
+    driver.play(Week02.observations(), Week02::isRoutine);
+    driver.publish("local//ConfigMap/metrics/dashboard", "{not json");
+    driver.settle();
+    Map<String, Set<String>> read = new TreeMap<>(MonitoringQueries.names());
+    read.keySet().removeIf(MonitoringQueries::ofCollectors);
+    assertThat(read).containsKeys(PROCESSOR_LAG, "opsjournal_alerts_published_total");
+
+    // Kafka's lag is bound by Micrometer within a minute of a partition's first fetch
+    await()
+        .atMost(Duration.ofSeconds(100))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              Set<String> exposed = MonitoringQueries.sampleNames(scrape());
+              Map<String, Set<String>> missing = new TreeMap<>(read);
+              missing.keySet().removeAll(exposed);
+              assertThat(missing).as("read by deploy/components/monitoring, not exposed").isEmpty();
+            });
   }
 
   @Test

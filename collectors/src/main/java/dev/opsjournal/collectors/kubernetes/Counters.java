@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,6 +77,14 @@ final class Counters {
                         + " after an expired or failed watch")
                 .tags("cluster", cluster, "kind", kind)
                 .register(meters));
+  }
+
+  /**
+   * Registers the watch restarts of each watched kind at 0, so that they are exposed (and {@code
+   * increase()} sees the first) before anything failed.
+   */
+  void watching(Collection<String> kinds) {
+    kinds.forEach(kind -> watchRestarts.withTag("kind", kind));
   }
 
   /** A list or watch of {@code kind} failed; the informer starts it again. */

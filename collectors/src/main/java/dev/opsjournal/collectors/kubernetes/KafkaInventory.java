@@ -107,8 +107,12 @@ final class KafkaInventory implements Inventory, AutoCloseable {
       }
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // one unreadable entry costs one republication, not the whole inventory
-      log.warn(
-          "skipping unreadable inventory record {} at offset {}", record.key(), record.offset());
+      log.atWarn()
+          .addKeyValue("resource", record.key())
+          .log(
+              "skipping unreadable inventory record {} at offset {}",
+              record.key(),
+              record.offset());
     }
   }
 
@@ -118,7 +122,10 @@ final class KafkaInventory implements Inventory, AutoCloseable {
     try {
       value = json.writeValueAsString(entry);
     } catch (JsonProcessingException e) {
-      log.warn("cannot write the inventory entry of {}: it will be republished", key, e);
+      log.atWarn()
+          .addKeyValue("resource", key)
+          .setCause(e)
+          .log("cannot write the inventory entry of {}: it will be republished", key);
       return;
     }
     send(key, value);
@@ -135,7 +142,10 @@ final class KafkaInventory implements Inventory, AutoCloseable {
         (metadata, error) -> {
           if (error != null) {
             // the observation itself is published; the cost is a duplicate after a restart
-            log.warn("could not store the inventory entry of {}", key, error);
+            log.atWarn()
+                .addKeyValue("resource", key)
+                .setCause(error)
+                .log("could not store the inventory entry of {}", key);
           }
         });
   }

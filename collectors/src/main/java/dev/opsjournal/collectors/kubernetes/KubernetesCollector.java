@@ -1,11 +1,14 @@
 package dev.opsjournal.collectors.kubernetes;
 
+import dev.opsjournal.collectors.kubernetes.KubernetesCollectorProperties.TrackedKind;
 import dev.opsjournal.collectors.publish.ObservationSink;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.springframework.context.SmartLifecycle;
@@ -69,8 +72,10 @@ public class KubernetesCollector implements SmartLifecycle {
       MeterRegistry meters,
       ListRequests lists) {
     this.counters = new Counters(meters, properties.cluster());
+    Map<String, List<TrackedKind>> apisByKind = Watches.apisByKind(properties);
+    counters.watching(apisByKind.keySet());
     if (lists != null) {
-      counters.countLists(meters, properties.cluster(), lists, Watches.apisByKind(properties));
+      counters.countLists(meters, properties.cluster(), lists, apisByKind);
     }
     Gauge.builder(
             "opsjournal.collector.inventory.objects", this, KubernetesCollector::inventorySize)

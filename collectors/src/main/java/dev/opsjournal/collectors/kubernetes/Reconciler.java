@@ -145,7 +145,10 @@ final class Reconciler {
             return;
           }
         } catch (MalformedObjectException e) {
-          log.warn("skipping the deletion of {}: {}", key, e.getMessage(), e);
+          log.atWarn()
+              .addKeyValue("resource", key)
+              .setCause(e)
+              .log("skipping the deletion of {}: {}", key, e.getMessage());
           continue;
         }
         ledger.forget(key);
@@ -179,12 +182,14 @@ final class Reconciler {
                 throw new MalformedObjectException("cannot be published: " + e.getMessage(), e);
               }
               counters.publishRetries.incrementAndGet();
-              log.warn(
-                  "could not publish {} (attempt {}); retrying in {} ms",
-                  observation.subject(),
-                  attempt,
-                  retryIn.toMillis(),
-                  e);
+              log.atWarn()
+                  .addKeyValue("resource", observation.subject())
+                  .setCause(e)
+                  .log(
+                      "could not publish {} (attempt {}); retrying in {} ms",
+                      observation.subject(),
+                      attempt,
+                      retryIn.toMillis());
             })
         .isPresent();
   }

@@ -166,7 +166,11 @@ final class Term {
     if (!synced && object != null && object.getMetadata() != null) {
       ledger.skip(watch.cacheKeyOf(object), Reconciler.versionOf(object));
     }
-    log.warn("skipping {} {}: {}", watch, describe(object), e.getMessage(), e);
+    String key = keyOf(watch, object);
+    log.atWarn()
+        .addKeyValue("resource", key)
+        .setCause(e)
+        .log("skipping {} {} {}: {}", watch, key, describeVersion(object), e.getMessage());
   }
 
   private void onSynced() {
@@ -259,21 +263,30 @@ final class Term {
         setup.counters().published.get());
   }
 
-  private String describe(GenericKubernetesResource object) {
-    ObjectMeta meta = object == null ? null : object.getMetadata();
-    if (meta == null) {
-      return "(no metadata)";
+  /**
+   * The object's resource key, as the journal names it; when the object is too broken to have one,
+   * the same shape from what its metadata holds ({@code ?} for what it lacks).
+   */
+  private String keyOf(Watch watch, GenericKubernetesResource object) {
+    try {
+      return watch.mapping.keyOf(object).toString();
+    } catch (RuntimeException e) {
+      ObjectMeta meta = object == null ? null : object.getMetadata();
+      return String.join(
+          "/",
+          cluster,
+          watch.group,
+          watch.kind,
+          meta == null ? "?" : Objects.requireNonNullElse(meta.getNamespace(), ""),
+          meta == null ? "?" : Objects.requireNonNullElse(meta.getName(), "?"));
     }
-    return cluster
-        + "/"
-        + Objects.requireNonNullElse(meta.getNamespace(), "")
-        + "/"
-        + meta.getName()
-        + " (uid "
-        + meta.getUid()
-        + ", resourceVersion "
-        + meta.getResourceVersion()
-        + ")";
+  }
+
+  private static String describeVersion(GenericKubernetesResource object) {
+    ObjectMeta meta = object == null ? null : object.getMetadata();
+    return meta == null
+        ? "(no metadata)"
+        : "(uid " + meta.getUid() + ", resourceVersion " + meta.getResourceVersion() + ")";
   }
 
   private static String describeNamespaces(List<String> namespaces) {

@@ -64,7 +64,9 @@ final class Watch {
           (started, error) -> {
             if (owner.isActive()) {
               owner.counters().watchRestarted(kind);
-              log.warn("watching {} failed; retrying: {}", name, error.toString());
+              log.atWarn()
+                  .addKeyValue("kind", kind)
+                  .log("watching {} failed; retrying: {}", name, error.toString());
             }
             return owner.isActive();
           });

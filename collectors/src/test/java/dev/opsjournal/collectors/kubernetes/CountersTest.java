@@ -3,6 +3,7 @@ package dev.opsjournal.collectors.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CountersTest {
@@ -46,5 +47,15 @@ class CountersTest {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void everyWatchedKindsRestartsAreExposedBeforeTheFirst() {
+    counters.watching(List.of("Application", "Deployment"));
+
+    assertThat(
+            registry.get("opsjournal.collector.watch.restarts").counters().stream()
+                .map(c -> c.getId().getTag("kind") + "=" + c.count()))
+        .containsExactlyInAnyOrder("Application=0.0", "Deployment=0.0");
   }
 }

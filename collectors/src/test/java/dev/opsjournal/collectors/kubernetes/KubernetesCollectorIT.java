@@ -373,7 +373,13 @@ class KubernetesCollectorIT {
                 .functionCounter()
                 .count())
         .isEqualTo(2);
-    assertThat(meters.find("opsjournal.collector.watch.restarts").counters()).isEmpty();
+    assertThat(
+            meters
+                .get("opsjournal.collector.watch.restarts")
+                .tags("cluster", cluster, "kind", "ConfigMap")
+                .counter()
+                .count())
+        .isZero();
   }
 
   @Test
@@ -410,7 +416,7 @@ class KubernetesCollectorIT {
         .isEqualTo("fine");
     assertThat(collector.malformed()).isEqualTo(1);
     assertThat(output)
-        .contains("skipping Applications malformed/argocd/broken")
+        .contains("skipping Applications malformed/argoproj.io/Application/argocd/broken (uid")
         .contains("status is a string, expected an object");
   }
 

@@ -10,13 +10,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (the port is opened to it alone by a NetworkPolicy), while on the API port, or with no port of
  * its own, the metrics stay behind the token like the rest.
  */
-final class ScrapeRequests implements RequestMatcher {
+public final class ScrapeRequests implements RequestMatcher {
 
   static final String PATH = "/actuator/prometheus";
 
   private final Environment environment;
 
-  ScrapeRequests(Environment environment) {
+  public ScrapeRequests(Environment environment) {
     this.environment = environment;
   }
 

@@ -98,7 +98,9 @@ class AlertPublisher {
       throw new IllegalStateException("cannot publish alert " + alert.alertId(), e);
     }
     jdbc.update("update alert_outbox set published_at = now() where seq = ?", alert.seq());
-    log.info("Alert {} {} published", alert.alertId(), alert.state());
+    log.atInfo()
+        .addKeyValue("subject", alert.subject())
+        .log("Alert {} {} about {} published", alert.alertId(), alert.state(), alert.subject());
     published.withTags("type", alert.type(), "state", alert.state()).increment();
     return true;
   }

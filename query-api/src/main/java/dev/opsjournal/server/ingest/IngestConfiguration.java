@@ -59,14 +59,17 @@ class IngestConfiguration {
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
             (record, failure) -> {
-              log.warn(
-                  "Observation {}-{}@{} (key {}) sent to {}: {}",
-                  record.topic(),
-                  record.partition(),
-                  record.offset(),
-                  record.key(),
-                  Topics.OBSERVATIONS_DLT,
-                  rootMessage(failure));
+              log.atWarn()
+                  .addKeyValue(subjectField(record.key()), record.key())
+                  .addKeyValue("reason", reasonOf(failure))
+                  .log(
+                      "Observation {}-{}@{} (key {}) sent to {}: {}",
+                      record.topic(),
+                      record.partition(),
+                      record.offset(),
+                      record.key(),
+                      Topics.OBSERVATIONS_DLT,
+                      rootMessage(failure));
               deadLetters.accept(record, failure);
               deadLettered.withTag("reason", reasonOf(failure)).increment();
             },
@@ -84,6 +87,16 @@ class IngestConfiguration {
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);
     return backOff;
+  }
+
+  /**
+   * The structured log field naming a record's key: {@code resource} when it is an object's or an
+   * Application's resource key ({@code cluster/group/kind/namespace/name}), else {@code subject} (a
+   * Git source {@code <repoUrl>#<branch>}, a cluster, or whatever a malformed record carries).
+   */
+  static String subjectField(Object key) {
+    String subject = String.valueOf(key);
+    return subject.indexOf('#') < 0 && subject.split("/", -1).length == 5 ? "resource" : "subject";
   }
 
   static boolean isInfrastructure(Throwable failure) {

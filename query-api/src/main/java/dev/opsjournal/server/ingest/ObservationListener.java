@@ -95,10 +95,14 @@ class ObservationListener implements ConsumerSeekAware {
         router.route(pending.observation());
       } catch (RuntimeException e) {
         if (IngestConfiguration.isInfrastructure(e)) {
-          log.warn(
-              "Journal unavailable at {}, will retry: {}",
-              where(pending.record()),
-              IngestConfiguration.rootMessage(e));
+          log.atWarn()
+              .addKeyValue(
+                  IngestConfiguration.subjectField(pending.record().key()), pending.record().key())
+              .log(
+                  "Journal unavailable at {} (key {}), will retry: {}",
+                  where(pending.record()),
+                  pending.record().key(),
+                  IngestConfiguration.rootMessage(e));
         }
         journaled(batch.subList(0, i));
         throw new BatchListenerFailedException(e.getMessage(), e, pending.record());

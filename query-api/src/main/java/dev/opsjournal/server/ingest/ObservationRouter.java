@@ -106,7 +106,9 @@ class ObservationRouter {
       return new ObserveHeartbeat(heartbeat);
     } else if (observation instanceof KubernetesEventObserved event) {
       // Events corroborate what the watches saw; the journal does not record them on their own.
-      log.debug("Kubernetes event {} about {} noted", event.reason(), event.regarding());
+      log.atDebug()
+          .addKeyValue("resource", event.regarding())
+          .log("Kubernetes event {} about {} noted", event.reason(), event.regarding());
       return null;
     }
     throw new MalformedObservationException(

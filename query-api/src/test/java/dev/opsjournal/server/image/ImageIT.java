@@ -211,7 +211,7 @@ class ImageIT {
   @Test
   void theServerAndTheCollectorsStartFromTheirDeploymentsCommands() throws Exception {
     Runner runner = runner();
-    int[] ports = ServerProcesses.freePorts(5);
+    int[] ports = ServerProcesses.freePorts(6);
     int serverPort = ports[0];
     int kafkaPort = ports[1];
     int collectorsPort = ports[4];
@@ -243,6 +243,7 @@ class ImageIT {
     collectorsEnv.putAll(plainEnv(collectors));
     collectorsEnv.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
     collectorsEnv.put("SERVER_PORT", String.valueOf(collectorsPort));
+    collectorsEnv.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports[5]));
     collectorsEnv.put("OPSJOURNAL_COLLECTORS_KUBERNETES_ENABLED", "false");
     collectorsEnv.put("OPSJOURNAL_COLLECTORS_GIT_ENABLED", "false");
 
