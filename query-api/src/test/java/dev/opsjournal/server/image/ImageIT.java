@@ -97,7 +97,7 @@ class ImageIT {
   @BeforeAll
   static void unpack() throws Exception {
     assertThat(TAR)
-        .as("the image tar: build it with mvn -pl query-api -am verify -Pimage")
+        .as("the image tar: build it with mvn -pl query-api -am verify -Pimage[,image-offline]")
         .isRegularFile();
     blobs = Files.createDirectories(workspace.resolve("blobs"));
     ObjectMapper json = new ObjectMapper();
