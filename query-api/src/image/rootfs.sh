@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
-# Assembles the container image's file system, for Jib to layer onto `scratch` (profile -Pimage,
-# see README "Container image" and docs/architecture.md "Container image"):
+# The container image's files, for Jib to layer (profile -Pimage, see README "Container image" and
+# docs/architecture.md "Container image"):
 #
-#   <out>/os   -> /          the dynamic loader and the shared libraries the runtime links against
-#                            (copied from this build machine, found with ldd), /etc/passwd and
-#                            /etc/group with the image's user, /etc/nsswitch.conf, /etc/hosts, /tmp
-#   <out>/jre  -> /opt/java  a jlink runtime of the JDK running the build, with <modules>
-#   <out>/app  -> /app       query-api.jar, the Spring Boot jar of query-api
+#   <out>/app  -> /app               query-api.jar, the Spring Boot jar of query-api
 #
-# Usage: rootfs.sh <java-home> <modules> <boot-jar> <out> <uid> <gid> <user>
+# and with <offline> true (-Pimage,image-offline), the base image's, for Jib to layer onto `scratch`:
+#
+#   <out>/os   -> /                  the dynamic loader and the shared libraries the runtime links
+#                                    against (copied from this build machine, found with ldd),
+#                                    /etc/passwd and /etc/group with the image's user,
+#                                    /etc/nsswitch.conf, /etc/hosts, /tmp
+#   <out>/jre  -> /opt/java/openjdk  a jlink runtime of the JDK running the build, with <modules>
+#
+# Usage: rootfs.sh <offline> <java-home> <modules> <boot-jar> <out> <uid> <gid> <user>
 set -euo pipefail
 
-java_home=$1 modules=$2 boot_jar=$3 out=$4 uid=$5 gid=$6 user=$7
+offline=$1 java_home=$2 modules=$3 boot_jar=$4 out=$5 uid=$6 gid=$7 user=$8
 
 rm -rf "$out"
-mkdir -p "$out/os/etc" "$out/os/tmp" "$out/app"
+mkdir -p "$out/app"
+ln -f "$boot_jar" "$out/app/query-api.jar" 2>/dev/null || cp "$boot_jar" "$out/app/query-api.jar"
+if [[ $offline != true ]]; then
+  echo "rootfs.sh: /app/query-api.jar only (the base image brings the rest)"
+  exit 0
+fi
+mkdir -p "$out/os/etc" "$out/os/tmp"
 
 if [[ ! -d "$java_home/jmods" ]]; then
   echo "rootfs.sh: $java_home has no jmods/ (a JRE, or a JDK without them): jlink needs a full JDK" >&2
@@ -73,7 +83,5 @@ cat >"$out/os/etc/hosts" <<EOF
 127.0.0.1 localhost
 ::1 localhost ip6-localhost ip6-loopback
 EOF
-
-ln -f "$boot_jar" "$out/app/query-api.jar" 2>/dev/null || cp "$boot_jar" "$out/app/query-api.jar"
 
 echo "rootfs.sh: runtime $(du -sh "$out/jre" | cut -f1) ($modules), libraries: $(echo $libs)"

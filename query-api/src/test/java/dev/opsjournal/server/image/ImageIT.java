@@ -50,13 +50,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The container image as Jib wrote it ({@code target/ops-journal-image.tar}, profile {@code
  * -Pimage}), tested without Docker: its manifest and config are read and checked against the
- * deploy/ manifests, its layers are unpacked in order into a root file system, and that file system
- * is run the way a pod runs it — in a mount namespace, entered as its root in its working
- * directory, as the image's user where this machine allows it (as root), with the root file system
- * read-only, a fresh tmpfs on {@code /tmp} and nothing else writable. There the server starts from
- * the Deployment's own command (its in-process Kafka, an external PostgreSQL) and answers the API,
- * the collectors start from theirs, and the standalone mode's embedded PostgreSQL, which needs a
- * shell, says so.
+ * deploy/ manifests and against its base (the application is one layer on it, whichever base was
+ * used: {@code image.base}, or with {@code -Pimage,image-offline} the base assembled here), its
+ * layers are unpacked in order into a root file system, and that file system is run the way a pod
+ * runs it — in a mount namespace, entered as its root in its working directory, as the image's user
+ * where this machine allows it (as root), with the root file system read-only, a fresh tmpfs on
+ * {@code /tmp} and nothing else writable. There the server starts from the Deployment's own command
+ * (its in-process Kafka, an external PostgreSQL) and answers the API, the collectors start from
+ * theirs, and the standalone mode's embedded PostgreSQL, which needs a shell, says so.
  *
  * <p>Needs {@code unshare}, {@code chroot} and {@code mount} (util-linux, coreutils), and either
  * root or unprivileged user namespaces; elsewhere it is skipped, and says why.
@@ -64,7 +65,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("image")
 class ImageIT {
 
-  private static final Path TAR = Path.of("target", "ops-journal-image.tar");
+  private static final Path TAR =
+      Path.of(System.getProperty("image.tar", "target/ops-journal-image.tar"));
+
+  /** What the image was built on: a registry image by digest, or {@code tar://} a local one. */
+  private static final String BASE = System.getProperty("image.base", "");
+
+  /** Built with -Pimage,image-offline: the base was assembled here, its files are ours too. */
+  private static final boolean OFFLINE = Boolean.getBoolean("image.offline");
+
   private static final Path DEPLOY = Path.of("..", "deploy", "base");
   private static final String JAR = "/app/query-api.jar";
   private static final Duration STARTUP = Duration.ofMinutes(4);
@@ -76,20 +85,21 @@ class ImageIT {
   private static Path rootfs;
   private static Map<String, Entry> entries;
   private static List<String> diffIds;
+  private static Path blobs;
   private static EmbeddedPostgres postgres;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ServerProcesses processes = new ServerProcesses();
 
-  /** A file of the image as its last layer left it. */
-  record Entry(char type, int mode, long uid, long gid) {}
+  /** A file of the image as its last layer left it, and that layer (from 0). */
+  record Entry(char type, int mode, long uid, long gid, int layer) {}
 
   @BeforeAll
   static void unpack() throws Exception {
     assertThat(TAR)
-        .as("the image tar: build it with mvn -pl query-api -am verify -Pimage")
+        .as("the image tar: build it with mvn -pl query-api -am verify -Pimage[,image-offline]")
         .isRegularFile();
-    Path blobs = Files.createDirectories(workspace.resolve("blobs"));
+    blobs = Files.createDirectories(workspace.resolve("blobs"));
     ObjectMapper json = new ObjectMapper();
     try (TarArchiveInputStream tar =
         new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(TAR)))) {
@@ -108,7 +118,8 @@ class ImageIT {
     entries = new TreeMap<>();
     diffIds = new ArrayList<>();
     for (JsonNode layer : manifest.get("Layers")) {
-      diffIds.add(extractLayer(blobs.resolve(safeName(layer.asText())), rootfs, entries));
+      diffIds.add(
+          extractLayer(blobs.resolve(safeName(layer.asText())), rootfs, entries, diffIds.size()));
     }
     // what a container runtime provides: mount points for /proc and /dev
     Files.createDirectories(rootfs.resolve("proc"));
@@ -145,13 +156,15 @@ class ImageIT {
     assertThat(ids[0]).isEqualTo(podSecurity.get("runAsUser").asText());
     assertThat(ids[1]).isEqualTo(podSecurity.get("runAsGroup").asText());
 
-    assertThat(strings(c.get("Entrypoint"))).containsExactly("/opt/java/bin/java", "-jar", JAR);
-    assertThat(strings(c.get("Cmd"))).as("no default arguments").isEmpty();
     Map<String, String> env = env();
-    assertThat(env).containsEntry("JAVA_HOME", "/opt/java");
+    String javaHome = env.get("JAVA_HOME");
+    assertThat(javaHome).as("JAVA_HOME, from the base").startsWith("/");
+    assertThat(entries).as("the base's java").containsKey(javaHome + "/bin/java");
+    assertThat(strings(c.get("Entrypoint"))).containsExactly(javaHome + "/bin/java", "-jar", JAR);
+    assertThat(strings(c.get("Cmd"))).as("no default arguments").isEmpty();
     assertThat(env.get("PATH").split(":"))
         .as("the manifests' commands run `java`")
-        .contains("/opt/java/bin");
+        .contains(javaHome + "/bin");
     assertThat(config.toString().toLowerCase())
         .as("standalone mode is off unless asked for")
         .doesNotContain("standalone");
@@ -160,6 +173,9 @@ class ImageIT {
 
     JsonNode labels = c.get("Labels");
     assertThat(labels.get("org.opencontainers.image.source").asText()).startsWith("https://");
+    assertThat(labels.get("org.opencontainers.image.base.name").asText())
+        .as("the base it was built on")
+        .isEqualTo(OFFLINE ? "scratch" : BASE);
     String version;
     try (JarFile jar = new JarFile(rootfs.resolve(JAR.substring(1)).toFile())) {
       version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
@@ -173,10 +189,38 @@ class ImageIT {
   }
 
   @Test
+  void theApplicationIsOneLayerOnTheBase() throws Exception {
+    int app = diffIds.size() - 1;
+    assertThat(app).as("layers under the application's").isPositive();
+    assertThat(entries.entrySet().stream().filter(e -> e.getValue().layer() == app))
+        .extracting(Map.Entry::getKey)
+        .as("the application's layer")
+        .containsExactlyInAnyOrder("/app", JAR);
+    assertThat(Files.mismatch(rootfs.resolve(JAR.substring(1)), ServerProcesses.bootJar()))
+        .as("the jar this build made")
+        .isEqualTo(-1L);
+    assumeTrue(
+        BASE.startsWith("tar://"),
+        "the base " + BASE + " is in a registry: its layers are not compared here");
+    Path baseTar = Path.of(BASE.substring("tar://".length()));
+    JsonNode baseConfig = dockerSaveConfig(baseTar);
+    assertThat(diffIds.subList(0, app))
+        .as("the base's layers, unchanged, under the application's")
+        .containsExactlyElementsOf(strings(baseConfig.at("/rootfs/diff_ids")));
+    assertThat(strings(config.at("/config/Env")))
+        .as("the base's environment, kept")
+        .containsAll(strings(baseConfig.at("/config/Env")));
+  }
+
+  @Test
   void theFileSystemIsRootOwnedAndOnlyTmpIsWritable() throws IOException {
-    assertThat(entries).containsKeys("/app/query-api.jar", "/opt/java/bin/java", "/etc/passwd");
+    assertThat(entries).containsKeys("/app/query-api.jar", "/tmp");
+    int own = OFFLINE ? 0 : diffIds.size() - 1; // a registry base's own files are its own affair
     entries.forEach(
         (path, e) -> {
+          if (e.layer() < own) {
+            return;
+          }
           assertThat(e.uid()).as("%s owner", path).isZero();
           assertThat(e.gid()).as("%s group", path).isZero();
           if (!path.equals("/tmp")) {
@@ -184,10 +228,10 @@ class ImageIT {
           }
         });
     assertThat(entries.get("/tmp").mode() & 0777).isEqualTo(0777);
-    assertThat(entries.get("/opt/java/bin/java").mode() & 0111).isEqualTo(0111);
-    String uid = config.at("/config/User").asText().split(":")[0];
-    assertThat(Files.readAllLines(rootfs.resolve("etc/passwd")))
-        .anyMatch(line -> line.split(":")[2].equals(uid));
+    assertThat(entries.get(env().get("JAVA_HOME") + "/bin/java").mode() & 0111).isEqualTo(0111);
+    if (OFFLINE) {
+      assertThat(imageUserInPasswd()).as("/etc/passwd names the image's user").isTrue();
+    }
   }
 
   @Test
@@ -200,7 +244,7 @@ class ImageIT {
     String out = Files.readString(log);
     assertThat(java.exitValue()).as(out).isZero();
     assertThat(out).contains("java.version = 17").contains("java.io.tmpdir = /tmp");
-    if (runner.asImageUser()) {
+    if (runner.asImageUser() && imageUserInPasswd()) {
       assertThat(out).contains("user.name = opsjournal").contains("user.home = /tmp");
     }
     if (runner.inWorkingDir()) {
@@ -278,6 +322,9 @@ class ImageIT {
 
   @Test
   void theStandaloneModesEmbeddedPostgresSaysItNeedsAShell() throws Exception {
+    assumeTrue(
+        !entries.containsKey("/bin/sh") && !entries.containsKey("/usr/bin/sh"),
+        "the base " + BASE + " has a shell");
     Path log = workspace.resolve("standalone.log");
     List<String> command = new ArrayList<>(strings(config.at("/config/Entrypoint")));
     command.addAll(List.of("--opsjournal.standalone.enabled=true", "--server.port=0"));
@@ -376,6 +423,30 @@ class ImageIT {
     return env;
   }
 
+  private static boolean imageUserInPasswd() throws IOException {
+    Path passwd = rootfs.resolve("etc/passwd");
+    String uid = config.at("/config/User").asText().split(":")[0];
+    return Files.isRegularFile(passwd)
+        && Files.readAllLines(passwd).stream().anyMatch(line -> line.split(":")[2].equals(uid));
+  }
+
+  /** The image config of a {@code docker save} tar with one image. */
+  private static JsonNode dockerSaveConfig(Path tar) throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (TarArchiveInputStream in =
+        new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tar)))) {
+      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.isFile() && e.getName().endsWith(".json")) {
+          files.put(e.getName(), in.readAllBytes());
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode manifests = json.readTree(files.get("manifest.json"));
+    assertThat(manifests).as("%s: one image", tar).hasSize(1);
+    return json.readTree(files.get(manifests.get(0).get("Config").asText()));
+  }
+
   private static JsonNode deployment(String file) throws IOException {
     return new YAMLMapper().readTree(DEPLOY.resolve(file).toFile());
   }
@@ -406,7 +477,7 @@ class ImageIT {
   // --- unpacking a docker-save tar
 
   /** Applies one layer (gzip or plain tar) to {@code root}; returns its diff id. */
-  private static String extractLayer(Path layer, Path root, Map<String, Entry> entries)
+  private static String extractLayer(Path layer, Path root, Map<String, Entry> entries, int index)
       throws Exception {
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     Map<Path, Integer> dirModes = new TreeMap<>(Comparator.reverseOrder());
@@ -454,7 +525,8 @@ class ImageIT {
             Files.setPosixFilePermissions(target, permissions(e.getMode()));
           }
         }
-        entries.put(name, new Entry(type, e.getMode(), e.getLongUserId(), e.getLongGroupId()));
+        entries.put(
+            name, new Entry(type, e.getMode(), e.getLongUserId(), e.getLongGroupId(), index));
       }
       digest.transferTo(OutputStream.nullOutputStream()); // the tar's end blocks count too
     }

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +102,7 @@ class StandaloneProcessIT {
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-jar",
-            jar().toAbsolutePath().toString(),
+            ServerProcesses.bootJar().toAbsolutePath().toString(),
             "--opsjournal.standalone.enabled=true",
             "--opsjournal.standalone.example=week-02",
             "--opsjournal.standalone.data-dir=" + dataDir,
@@ -136,16 +135,5 @@ class StandaloneProcessIT {
 
   private URI url(String path) {
     return URI.create("http://localhost:" + httpPort + path);
-  }
-
-  private static Path jar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("query-api-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
-          .findFirst()
-          .orElseThrow(
-              () -> new IllegalStateException("no target/query-api-*.jar: run mvn package first"));
-    }
   }
 }

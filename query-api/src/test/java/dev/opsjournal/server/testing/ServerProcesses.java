@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Servers a test runs as processes of their own: started through {@link #start}, awaited until
@@ -82,6 +83,18 @@ public final class ServerProcesses {
       for (ServerSocket socket : sockets) {
         socket.close();
       }
+    }
+  }
+
+  /** The Spring Boot jar of query-api that {@code mvn package} made: target/query-api-*.jar. */
+  public static Path bootJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("query-api-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("no target/query-api-*.jar: run mvn package first"));
     }
   }
 
