@@ -28,9 +28,13 @@ final class Counters {
   /** Publications that failed and were retried (Kafka unreachable, a full buffer). */
   final AtomicLong publishRetries = new AtomicLong();
 
+  private final MeterRegistry meters;
+  private final String cluster;
   private final MeterProvider<Counter> watchRestarts;
 
   Counters(MeterRegistry meters, String cluster) {
+    this.meters = meters;
+    this.cluster = cluster;
     count(meters, cluster, "opsjournal.collector.observations.published", published, "published");
     count(
         meters,
@@ -61,11 +65,7 @@ final class Counters {
    * Meters the informers' list requests per watched kind ({@code
    * opsjournal_collector_lists_total}): the first list of each informer of a term and every relist.
    */
-  void countLists(
-      MeterRegistry meters,
-      String cluster,
-      ListRequests lists,
-      Map<String, List<TrackedKind>> apisByKind) {
+  void countLists(ListRequests lists, Map<String, List<TrackedKind>> apisByKind) {
     apisByKind.forEach(
         (kind, apis) ->
             FunctionCounter.builder(

@@ -75,7 +75,7 @@ public class KubernetesCollector implements SmartLifecycle {
     Map<String, List<TrackedKind>> apisByKind = Watches.apisByKind(properties);
     counters.watching(apisByKind.keySet());
     if (lists != null) {
-      counters.countLists(meters, properties.cluster(), lists, apisByKind);
+      counters.countLists(lists, apisByKind);
     }
     Gauge.builder(
             "opsjournal.collector.inventory.objects", this, KubernetesCollector::inventorySize)

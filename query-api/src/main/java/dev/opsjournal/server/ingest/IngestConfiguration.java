@@ -1,5 +1,6 @@
 package dev.opsjournal.server.ingest;
 
+import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
@@ -59,9 +60,10 @@ class IngestConfiguration {
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
             (record, failure) -> {
+              String reason = reasonOf(failure);
               log.atWarn()
                   .addKeyValue(subjectField(record.key()), record.key())
-                  .addKeyValue("reason", reasonOf(failure))
+                  .addKeyValue("reason", reason)
                   .log(
                       "Observation {}-{}@{} (key {}) sent to {}: {}",
                       record.topic(),
@@ -71,7 +73,7 @@ class IngestConfiguration {
                       Topics.OBSERVATIONS_DLT,
                       rootMessage(failure));
               deadLetters.accept(record, failure);
-              deadLettered.withTag("reason", reasonOf(failure)).increment();
+              deadLettered.withTag("reason", reason).increment();
             },
             new FixedBackOff(500, 2));
     handler.addNotRetryableExceptions(MalformedObservationException.class);
@@ -96,7 +98,16 @@ class IngestConfiguration {
    */
   static String subjectField(Object key) {
     String subject = String.valueOf(key);
-    return subject.indexOf('#') < 0 && subject.split("/", -1).length == 5 ? "resource" : "subject";
+    if (subject.indexOf('#') >= 0) {
+      // a Git source's URL can have five parts too
+      return "subject";
+    }
+    try {
+      ResourceKey.parse(subject);
+      return "resource";
+    } catch (IllegalArgumentException e) {
+      return "subject";
+    }
   }
 
   static boolean isInfrastructure(Throwable failure) {
