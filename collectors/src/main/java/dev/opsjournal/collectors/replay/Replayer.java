@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Plays a recorded capture and a Git repository into the journal as if they were live, keeping the
  * recorded times: every watch event mapped by the collectors' own mappers, every commit found by
  * the Git collector polling at its committer time + 30 s, and the heartbeats, in the order the
- * {@link Timeline} decides. After each step that changes something the replay waits until the
- * journal has taken it in ({@link Settle}), as the seconds between live observations would let it.
+ * {@link Timeline} decides. Observations are published one after the other, as fast as the topic
+ * takes them, with no wait between them: the journal decides by observation times, so it concludes
+ * the same whatever its speed (see docs/architecture.md, "Determinism"). Once everything is
+ * published the replay waits until the journal has taken it all in ({@link Settle}).
  */
 public final class Replayer {
 
@@ -159,11 +161,9 @@ public final class Replayer {
   private Counters play(ReplaySource source, List<Timeline.Step> steps, GitMirror git) {
     Counters counters = new Counters();
     long total = steps.stream().filter(s -> !(s instanceof Timeline.Heartbeat)).count();
-    boolean unsettled = false;
     int progressEvery = Math.max(1, source.progressEvery());
     for (Timeline.Step step : steps) {
       if (step instanceof Timeline.Heartbeat heartbeat) {
-        // recorded time passing: nothing to wait for before or after it
         sink.publish(
             new HeartbeatObserved(
                 source.cluster(), COLLECTOR, heartbeat.at(), heartbeat.reconciledAt()));
@@ -171,17 +171,11 @@ public final class Replayer {
         counters.published++;
         continue;
       }
-      if (unsettled) {
-        settle.await(PATIENCE);
-        unsettled = false;
-      }
       if (step instanceof Timeline.Reveal reveal) {
         counters.commits += git.reveal(reveal.sha(), reveal.at());
-        unsettled = true;
       } else if (step instanceof Timeline.Publish publish) {
         sink.publish(publish.observation());
         counters.published++;
-        unsettled = !publish.refresh();
       }
       counters.stepsDone++;
       if (counters.stepsDone % progressEvery == 0) {
@@ -193,7 +187,8 @@ public final class Replayer {
             step.at());
       }
     }
-    settle.await(PATIENCE);
+    // patience for the journal to take in what was published without waiting: grows with it
+    settle.await(PATIENCE.plusMillis(10 * counters.published));
     return counters;
   }
 }

@@ -3,8 +3,8 @@ package dev.opsjournal.collectors.replay;
 import java.time.Duration;
 
 /**
- * Waits until the journal has taken in everything published so far, as the seconds between live
- * observations would let it. The server provides it; the replay only knows when to ask.
+ * Waits until the journal has taken in everything published so far, so that a replay reports done
+ * only when its answers are there. The server provides it; the replay asks once, at the end.
  */
 public interface Settle extends AutoCloseable {
 

@@ -63,6 +63,7 @@ class ObservationRouter {
    */
   void routeTogether(List<Observation> observations) {
     writers.asIngest(
+        observations.stream().anyMatch(ApplicationObserved.class::isInstance),
         () -> {
           UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
           unit.attachTransaction(transactions);
@@ -72,7 +73,7 @@ class ObservationRouter {
 
   /** Journals one observation in its own unit of work. */
   void route(Observation observation) {
-    writers.asIngest(() -> dispatch(observation));
+    writers.asIngest(observation instanceof ApplicationObserved, () -> dispatch(observation));
   }
 
   private void dispatch(Observation observation) {

@@ -1,38 +1,33 @@
 package dev.opsjournal.server.journal;
 
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the two senders of commands from deadlocking on aggregate locks. Both lock many aggregates
- * in one unit of work: an ingest batch the subjects of its partitions (each consumer thread its
- * own, so batches may run side by side), and a batch of the {@link DeclarationPolicy} any object an
- * Application declares. Each could hold an aggregate the other waits for; Axon would detect the
- * deadlock and fail one of them, and the retry would cost more than the wait. So ingest batches
- * share this lock and a policy batch holds it alone, until its unit of work is cleaned up.
+ * Keeps ingest batches from deadlocking on aggregate locks. A batch locks many aggregates in one
+ * unit of work: the subjects of its partitions (each consumer thread its own, so batches may run
+ * side by side), and, for an Application observation, any object the Application declares, whose
+ * aggregate takes in the verdict in the same unit of work ({@link Verdicts}). Two such batches
+ * could each hold an object the other waits for; Axon would detect the deadlock and fail one of
+ * them, and the retry would cost more than the wait. So batches of objects, commits and heartbeats
+ * share this lock, and a batch with an Application observation holds it alone.
  */
 @Component
 public class CommandWriters {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
-  /** Runs an ingest batch, beside other ingest batches, never beside a policy batch. */
-  public void asIngest(Runnable batch) {
-    lock.readLock().lock();
+  /**
+   * Runs an ingest batch: beside other batches, or alone when it {@code declares} (holds an
+   * Application observation, whose verdicts lock the declared objects).
+   */
+  public void asIngest(boolean declares, Runnable batch) {
+    var held = declares ? lock.writeLock() : lock.readLock();
+    held.lock();
     try {
       batch.run();
     } finally {
-      lock.readLock().unlock();
+      held.unlock();
     }
-  }
-
-  /** Holds the lock alone from now until the current unit of work (the policy's batch) ends. */
-  void aloneUntilUnitOfWorkEnds() {
-    if (lock.isWriteLockedByCurrentThread()) {
-      return;
-    }
-    lock.writeLock().lock();
-    CurrentUnitOfWork.get().root().onCleanup(unit -> lock.writeLock().unlock());
   }
 }

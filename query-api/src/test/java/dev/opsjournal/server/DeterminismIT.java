@@ -1,0 +1,79 @@
+package dev.opsjournal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsjournal.server.simulator.CapturedWeek;
+import dev.opsjournal.server.testing.JournalAnswers;
+import dev.opsjournal.server.testing.JournalRuns;
+import dev.opsjournal.server.testing.JournalRuns.Way;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An audit journal concludes the same whatever its speed: one messy simulated morning (writes a
+ * fraction of a second apart, self-heals, a fight over a Service, a user's sync), captured by the
+ * controller simulator, is journaled live (one observation at a time), as a backlog on 6 and on 1
+ * partitions, with every observation delivered twice, and replayed twice without waits — and every
+ * REST answer and the weekly Markdown must be the same, byte for byte, in all of them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeterminismIT {
+
+  @TempDir static Path workspace;
+
+  CapturedWeek week;
+  JournalAnswers questions;
+  final Map<Way, SortedMap<String, String>> answers = new EnumMap<>(Way.class);
+
+  @BeforeAll
+  void journalTheCaptureEveryWay() {
+    week = CapturedWeek.simulate("5d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e", REPO, 40);
+    questions =
+        new JournalAnswers(
+            week.cluster(),
+            week.objects(),
+            week.applications(),
+            List.of("kubectl-edit", "kubectl", "grace", "argocd-controller"),
+            week.from(),
+            week.to(),
+            "2026-W49");
+    try (JournalRuns runs = new JournalRuns(week.capture(), week.cluster(), workspace)) {
+      for (Way way : Way.values()) {
+        answers.put(way, runs.answers(way, questions::collect));
+      }
+    }
+  }
+
+  private static final String REPO = "https://git.example.com/estate.git";
+
+  @Test
+  void theCaptureIsMessyAndTheLiveJournalTellsIt() {
+    assertThat(week.truth().drifts()).hasSizeGreaterThanOrEqualTo(3);
+    SortedMap<String, String> live = answers.get(Way.LIVE);
+    assertThat(live).hasSizeGreaterThan(200);
+    assertThat(live.get("/api/v1/journal/weekly?week=2026-W49&cluster=" + week.cluster()))
+        .startsWith("200\n")
+        .contains("self-heal");
+    assertThat(live.get("/api/v1/conflicts?limit=1000&from=" + week.from() + "&to=" + week.to()))
+        .contains("docs-preview");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Way.class,
+      names = {"BACKLOG_6", "BACKLOG_1", "TWICE", "REPLAYED_AGAIN"})
+  void givenTheSameCapture_whenJournaledAnotherWay_thenEveryAnswerIsTheSame(Way way) {
+    String differences =
+        JournalAnswers.differences("live", answers.get(Way.LIVE), way.name(), answers.get(way));
+    assertThat(differences).as("answers of %s against live", way).isEmpty();
+  }
+}
