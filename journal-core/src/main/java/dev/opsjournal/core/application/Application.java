@@ -32,6 +32,8 @@ public class Application {
   /** Argo CD's name for the cluster it runs in. */
   private static final String IN_CLUSTER = "in-cluster";
 
+  private static final String COMPARISON_ERROR = "ComparisonError";
+
   @AggregateIdentifier private String id;
   private ResourceKey application;
   private String uid;
@@ -45,6 +47,7 @@ public class Application {
   private String health = "";
   private final Set<ConditionKey> conditions = new LinkedHashSet<>();
   private final Map<ResourceKey, String> declared = new HashMap<>();
+  private String gitErrorRepo; // the repository a Git error is reported for, or null
 
   private String operationId;
   private boolean operationCompleted;
@@ -77,6 +80,9 @@ public class Application {
             .sorted()
             .toList()
             .forEach(resource -> undeclare(key, resource, syncRevision, false, at));
+        if (gitErrorRepo != null) {
+          apply(new GitErrorCleared(key, gitErrorRepo, at));
+        }
         apply(new ApplicationDeleted(key, uid, at));
       }
       return;
@@ -104,6 +110,7 @@ public class Application {
       apply(new HealthChanged(key, health, status.healthStatus(), at));
     }
     observeConditions(key, status.conditions(), at);
+    observeGitError(key, status.conditions(), at);
     observeDeclarations(
         key, seen.spec(), status, revisionChanged && !previousRevision.isEmpty(), at);
   }
@@ -167,6 +174,33 @@ public class Application {
         .filter(c -> !now.contains(c))
         .toList()
         .forEach(c -> apply(new ConditionCleared(key, c.type(), c.message(), at)));
+  }
+
+  /**
+   * A ComparisonError that is a Git error ({@link GitFailure}) raises one Git error for the
+   * Application's repository, however often Argo CD rewords it while Git stays unreadable; it
+   * clears when no such condition is left, or moves when the source moves to another repository.
+   */
+  private void observeGitError(ResourceKey key, List<Condition> seen, Instant at) {
+    Condition gitError =
+        seen.stream()
+            .filter(c -> COMPARISON_ERROR.equals(c.type()))
+            .filter(c -> GitFailure.of(c.message()).isPresent())
+            .findFirst()
+            .orElse(null);
+    String repoUrl = GitFailure.withoutCredentials(source.repoUrl());
+    if (gitErrorRepo != null && (gitError == null || !gitErrorRepo.equals(repoUrl))) {
+      apply(new GitErrorCleared(key, gitErrorRepo, at));
+    }
+    if (gitError != null && gitErrorRepo == null) {
+      apply(
+          new GitErrorRaised(
+              key,
+              repoUrl,
+              GitFailure.of(gitError.message()).orElseThrow(),
+              GitFailure.withoutCredentials(gitError.message()),
+              at));
+    }
   }
 
   private void observeDeclarations(
@@ -308,6 +342,18 @@ public class Application {
   }
 
   @EventSourcingHandler
+  void on(GitErrorRaised event) {
+    gitErrorRepo = event.repoUrl();
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(GitErrorCleared event) {
+    gitErrorRepo = null;
+    lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
   void on(ResourceStatusReported event) {
     if (event.status().isEmpty()) {
       declared.remove(event.resource());
@@ -325,6 +371,7 @@ public class Application {
     health = "";
     conditions.clear();
     declared.clear();
+    gitErrorRepo = null;
     lastObservedAt = event.at();
   }
 

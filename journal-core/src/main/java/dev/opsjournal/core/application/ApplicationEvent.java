@@ -13,6 +13,8 @@ public sealed interface ApplicationEvent
         HealthChanged,
         ConditionRaised,
         ConditionCleared,
+        GitErrorRaised,
+        GitErrorCleared,
         ResourceStatusReported,
         ApplicationDeleted {
 

@@ -35,4 +35,28 @@ class RepositoryIdentityTest {
     assertThat(RepositoryIdentity.of("https://git.example.com/team/platform.github"))
         .isEqualTo("https://git.example.com/team/platform.github");
   }
+
+  @Test
+  void spellsBothSshFormsAsOne() {
+    assertThat(RepositoryIdentity.of("git@GitHub.com:Acme/platform.git"))
+        .isEqualTo("ssh://github.com/acme/platform");
+    assertThat(
+            RepositoryIdentity.same(
+                "git@github.com:acme/platform.git", "ssh://git@github.com/acme/platform"))
+        .isTrue();
+    assertThat(RepositoryIdentity.same("git@github.com:acme/platform", "git@github.com:acme/tools"))
+        .isFalse();
+  }
+
+  @Test
+  void keepsThePortOfAnSshUrl() {
+    assertThat(RepositoryIdentity.of("ssh://git@git.example.com:2222/team/platform.git"))
+        .isEqualTo("ssh://git.example.com:2222/team/platform");
+  }
+
+  @Test
+  void dropsAUserAndItsToken() {
+    assertThat(RepositoryIdentity.of("https://ci:ghp_secret@git.example.com/team/platform.git"))
+        .isEqualTo("https://git.example.com/team/platform");
+  }
 }

@@ -12,13 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/outages}: controller and Git source outages overlapping [from, to). */
+/**
+ * {@code GET /api/v1/outages}: controller outages, and Git outages as the Git collector and as Argo
+ * CD saw them, overlapping [from, to).
+ */
 @Tag(name = "Outages")
 @RestController
 class OutageController {
 
   private static final Set<String> KINDS =
-      Set.of(OutageProjection.CONTROLLER, OutageProjection.GIT_SOURCE);
+      Set.of(Outages.CONTROLLER, Outages.GIT_SOURCE, Outages.GIT_ARGO_CD);
 
   private final Outages outages;
 
@@ -29,12 +32,12 @@ class OutageController {
   @Operation(
       summary = "Windows when desired state was not enforced or Git was unreachable",
       description =
-          "Argo CD's controller silent while collectors were alive, and Git sources that could not be fetched.")
+          "Argo CD's controller silent while collectors were alive, Git sources our Git collector could not fetch, and Git repositories Argo CD could not read (from the first Application reporting it to the last one clearing it).")
   @GetMapping("/api/v1/outages")
   Page<OutageView> outages(
       @Parameter(
               description =
-                  "`controller` (Argo CD did not reconcile) or `git-source` (a repository could not be fetched); absent: both")
+                  "`controller` (Argo CD did not reconcile), `git-source` (the Git collector could not fetch a repository) or `git-argo-cd` (Argo CD's Applications reported that the repo-server could not read a repository); absent: all")
           @RequestParam(required = false)
           String kind,
       @ParameterObject ListQuery list) {

@@ -5,6 +5,7 @@ import static dev.opsjournal.server.api.Rows.instant;
 import dev.opsjournal.server.api.Listing;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
+import dev.opsjournal.server.api.Rows;
 import dev.opsjournal.server.api.Scope;
 import dev.opsjournal.server.api.Window;
 import java.sql.ResultSet;
@@ -25,6 +26,28 @@ public class Outages {
   /** The kind of an outage of a Git source; its subject is {@code <repoUrl>#<branch>}. */
   public static final String GIT_SOURCE = OutageProjection.GIT_SOURCE;
 
+  /**
+   * The kind of an outage of a Git repository as Argo CD saw it (its Applications' ComparisonErrors
+   * that are Git errors); its subject is the repository URL, its cluster Argo CD's.
+   */
+  public static final String GIT_ARGO_CD = "git-argo-cd";
+
+  /**
+   * Every outage: the table's controller and Git collector outages, and the view's Git outages as
+   * Argo CD saw them, in one shape (the columns only the latter has are null for the others).
+   */
+  private static final String ALL =
+      """
+      (select kind, subject, started_at, detected_at, ended_at, reason,
+              null::text as seen_by, null::text as cluster, null::text as repo_url,
+              null::text as failure, null::text[] as applications
+         from outage
+       union all
+       select 'git-argo-cd', repo_url, started_at, started_at, ended_at, message,
+              'argo-cd', cluster, repo_url, failure, applications
+         from git_outage_seen_by_argo_cd) o
+      """;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   Outages(NamedParameterJdbcTemplate jdbc) {
@@ -33,15 +56,22 @@ public class Outages {
 
   /** Outages of one kind or both overlapping {@code window}, by start. */
   Page<OutageView> page(String kind, Window window, PageRequest page) {
-    return Listing.of("select * from outage")
+    return Listing.of("select * from " + ALL)
         .where("kind = ?", kind)
         .overlapping("started_at", "ended_at", window)
-        .page(jdbc.getJdbcTemplate(), "started_at, kind, subject", page, (rs, i) -> view(rs));
+        .page(
+            jdbc.getJdbcTemplate(),
+            "started_at, kind, subject, cluster",
+            page,
+            (rs, i) -> view(rs));
   }
 
-  /** Outages of one kind ({@link #CONTROLLER}, {@link #GIT_SOURCE}) not ended yet. */
+  /**
+   * Outages of one kind ({@link #CONTROLLER}, {@link #GIT_SOURCE}, {@link #GIT_ARGO_CD}) not ended
+   * yet.
+   */
   public long openCount(String kind) {
-    return Listing.of("select count(*) from outage")
+    return Listing.of("select count(*) from " + ALL)
         .where("kind = ?", kind)
         .open("ended_at", true)
         .count(jdbc.getJdbcTemplate());
@@ -54,10 +84,11 @@ public class Outages {
   public List<OutageView> overlapping(Scope scope) {
     return jdbc.query(
         """
-        select * from outage
+        select * from %s
          where started_at < :end and (ended_at is null or ended_at > :start)
-         order by started_at, kind, subject
-        """,
+         order by started_at, kind, subject, cluster
+        """
+            .formatted(ALL),
         scope.params(),
         (rs, i) -> view(rs));
   }
@@ -73,6 +104,11 @@ public class Outages {
         endedAt == null,
         endedAt,
         endedAt == null ? null : Duration.between(startedAt, endedAt),
-        rs.getString("reason"));
+        rs.getString("reason"),
+        rs.getString("seen_by"),
+        rs.getString("cluster"),
+        rs.getString("repo_url"),
+        rs.getString("failure"),
+        rs.getArray("applications") == null ? null : Rows.strings(rs, "applications"));
   }
 }

@@ -10,6 +10,9 @@ import dev.opsjournal.core.application.ApplicationSource;
 import dev.opsjournal.core.application.ApplicationSpecChanged;
 import dev.opsjournal.core.application.ConditionCleared;
 import dev.opsjournal.core.application.ConditionRaised;
+import dev.opsjournal.core.application.GitErrorCleared;
+import dev.opsjournal.core.application.GitErrorRaised;
+import dev.opsjournal.core.application.GitFailure;
 import dev.opsjournal.core.application.HealthChanged;
 import dev.opsjournal.core.application.LastSync;
 import dev.opsjournal.core.application.ResourceStatusReported;
@@ -188,6 +191,15 @@ final class FrozenSamples {
         new HealthChanged(DEV_APP, "Healthy", "Progressing", AT),
         new ConditionRaised(DEV_APP, "SharedResourceWarning", "shared with staging", AT),
         new ConditionCleared(DEV_APP, "SharedResourceWarning", "shared with staging", AT),
+        new GitErrorRaised(
+            DEV_APP,
+            REPO,
+            GitFailure.CONNECTION_REFUSED,
+            "Failed to load target state: failed to generate manifest for source 1 of 1: rpc error:"
+                + " code = Unknown desc = failed to list refs: dial tcp 10.0.0.5:443: connect:"
+                + " connection refused",
+            AT),
+        new GitErrorCleared(DEV_APP, REPO, AT),
         new ResourceStatusReported(
             DEV_APP, DEPLOYMENT, "Synced", "OutOfSync", C2, true, lastSync, AT),
         new ApplicationDeleted(DEV_APP, UID, AT),
