@@ -13,9 +13,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
- * Argo CD's application controller of one cluster, seen through collector heartbeats. A heartbeat
- * carries the newest reconciledAt among the Applications the collector watches, so this rule needs
- * no other stream and holds whatever order other observations arrive in.
+ * Argo CD's application controller of one cluster. Collector heartbeats carry the newest
+ * reconciledAt among the Applications the collector watches: when it stands still longer than the
+ * grace, the controller is unavailable since then. It recovers at the first thing it does after
+ * that (a reconciledAt, an operation's startedAt or finishedAt on any Application, {@link
+ * ObserveControllerActivity}), not at a later heartbeat: a heartbeat only carries the newest
+ * reconciledAt, minutes after the first one when heartbeats are minutes apart.
  */
 public class ControlPlane {
 
@@ -33,27 +36,43 @@ public class ControlPlane {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ObserveHeartbeat command, JournalPolicy policy) {
+  ControlPlaneStatus handle(ObserveHeartbeat command, JournalPolicy policy) {
     identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
     HeartbeatObserved heartbeat = command.heartbeat();
     Instant reconciledAt = heartbeat.latestReconciledAt();
     Instant at = heartbeat.observedAt();
-    if (reconciledAt == null || (lastEventAt != null && !at.isAfter(lastEventAt))) {
-      return; // no Application watched, or a heartbeat from before what was already decided
+    if (reconciledAt == null
+        || unavailableSince != null
+        || (lastEventAt != null && !at.isAfter(lastEventAt))) {
+      // no Application watched; an outage only the controller's own activity ends; or a
+      // heartbeat from before what was already decided
+      return status();
     }
-    if (unavailableSince != null) {
-      if (reconciledAt.isAfter(unavailableSince)) {
-        apply(
-            new ControllerRecovered(
-                heartbeat.cluster(),
-                unavailableSince,
-                reconciledAt,
-                Duration.between(unavailableSince, reconciledAt),
-                at));
-      }
-    } else if (Duration.between(reconciledAt, at).compareTo(policy.controllerGrace()) > 0) {
+    if (Duration.between(reconciledAt, at).compareTo(policy.controllerGrace()) > 0) {
       apply(new ControllerUnavailable(heartbeat.cluster(), reconciledAt, at));
     }
+    return status();
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  ControlPlaneStatus handle(ObserveControllerActivity command) {
+    identify(command.aggregateId());
+    Instant recovered = unavailableSince == null ? null : command.earliestAfter(unavailableSince);
+    if (recovered != null) {
+      apply(
+          new ControllerRecovered(
+              command.cluster(),
+              unavailableSince,
+              recovered,
+              Duration.between(unavailableSince, recovered),
+              command.observedAt()));
+    }
+    return status();
+  }
+
+  private ControlPlaneStatus status() {
+    return new ControlPlaneStatus(unavailableSince);
   }
 
   @EventSourcingHandler

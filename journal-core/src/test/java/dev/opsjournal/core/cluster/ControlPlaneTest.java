@@ -89,26 +89,63 @@ class ControlPlaneTest {
   }
 
   @Test
-  void givenControllerUnavailable_whenReconciledAtMovesAgain_thenRecoveredWithTheOutage() {
-    Instant reconciled = Instant.parse("2026-11-19T10:30:05Z");
-    Instant at = Instant.parse("2026-11-19T10:30:30Z");
+  void givenControllerUnavailable_whenTheControllerActsAgain_thenRecoveredAtItsFirstAct() {
+    Instant reconciled = Instant.parse("2026-11-19T10:30:00Z");
+    Instant observed = Instant.parse("2026-11-19T10:30:00.512Z");
     fixture
         .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
-        .when(heartbeat(at, reconciled))
+        .when(
+            activity(
+                observed,
+                reconciled.plusSeconds(2), // the self-heal it started
+                LAST_RECONCILED.minusSeconds(60), // an operation from before the outage
+                reconciled))
         .expectEvents(
             new ControllerRecovered(
                 CLUSTER,
                 LAST_RECONCILED,
                 reconciled,
                 Duration.between(LAST_RECONCILED, reconciled),
-                at));
+                observed))
+        .expectResultMessagePayload(new ControlPlaneStatus(null));
+  }
+
+  /**
+   * The issue's fault: the heartbeat after the recovery carries the newest reconciledAt, minutes
+   * after the first; only the controller's own first act says when it came back.
+   */
+  @Test
+  void givenControllerUnavailable_whenAHeartbeatCarriesANewerReconciledAt_thenNotRecoveredByIt() {
+    fixture
+        .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
+        .when(heartbeat("2026-11-19T10:35:00Z", Instant.parse("2026-11-19T10:34:16Z")))
+        .expectNoEvents()
+        .expectResultMessagePayload(new ControlPlaneStatus(LAST_RECONCILED));
+  }
+
+  @Test
+  void
+      givenControllerUnavailable_whenAnApplicationShowsOnlyActsFromBeforeIt_thenStillUnavailable() {
+    fixture
+        .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
+        .when(activity(Instant.parse("2026-11-19T10:29:30Z"), LAST_RECONCILED, LAST_RECONCILED))
+        .expectNoEvents();
+  }
+
+  @Test
+  void givenTheControllerReconciling_whenItActs_thenNoEvents() {
+    withoutAnyEventYet()
+        .givenCommands(heartbeat("2026-11-19T09:59:00Z", LAST_RECONCILED))
+        .when(activity(Instant.parse("2026-11-19T09:59:10Z"), LAST_RECONCILED.plusSeconds(40)))
+        .expectNoEvents()
+        .expectResultMessagePayload(new ControlPlaneStatus(null));
   }
 
   @Test
   void givenControllerRecovered_whenAStaleHeartbeatFromTheOutageArrives_thenNoEvents() {
     fixture
         .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
-        .andGivenCommands(heartbeat("2026-11-19T10:30:30Z", Instant.parse("2026-11-19T10:30:05Z")))
+        .andGivenCommands(recovery())
         .when(heartbeat("2026-11-19T10:20:00Z", LAST_RECONCILED))
         .expectNoEvents();
   }
@@ -117,8 +154,18 @@ class ControlPlaneTest {
   void givenControllerRecovered_whenHeartbeatsAdvanceAgain_thenNoEvents() {
     fixture
         .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
-        .andGivenCommands(heartbeat("2026-11-19T10:30:30Z", Instant.parse("2026-11-19T10:30:05Z")))
+        .andGivenCommands(recovery())
         .when(heartbeat("2026-11-19T10:31:30Z", Instant.parse("2026-11-19T10:31:10Z")))
+        .expectNoEvents();
+  }
+
+  @Test
+  void givenControllerRecovered_whenTheControllerActsAgain_thenNoEvents() {
+    fixture
+        .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
+        .andGivenCommands(recovery())
+        .when(
+            activity(Instant.parse("2026-11-19T10:33:00Z"), Instant.parse("2026-11-19T10:33:00Z")))
         .expectNoEvents();
   }
 
@@ -131,6 +178,14 @@ class ControlPlaneTest {
                 new HeartbeatObserved(
                     CLUSTER, "collector-0", Instant.parse("2026-11-19T10:20:00Z"), null)))
         .expectNoEvents();
+  }
+
+  private static ObserveControllerActivity recovery() {
+    return activity(Instant.parse("2026-11-19T10:30:00.5Z"), Instant.parse("2026-11-19T10:30:00Z"));
+  }
+
+  private static ObserveControllerActivity activity(Instant observedAt, Instant... actedAt) {
+    return new ObserveControllerActivity(CLUSTER, List.of(actedAt), observedAt);
   }
 
   /** Heartbeats every minute from 09:59 to {@code until}, all carrying the frozen reconciledAt. */

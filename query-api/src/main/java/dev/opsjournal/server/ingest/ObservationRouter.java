@@ -1,6 +1,7 @@
 package dev.opsjournal.server.ingest;
 
 import dev.opsjournal.core.application.ObserveApplication;
+import dev.opsjournal.core.cluster.ObserveControllerActivity;
 import dev.opsjournal.core.cluster.ObserveHeartbeat;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.CommitObserved;
@@ -42,6 +43,7 @@ class ObservationRouter {
   private final ApplicationEventPublisher events;
   private final TransactionManager transactions;
   private final CommandWriters writers;
+  private final ControllerActivity controllerActivity = new ControllerActivity();
 
   ObservationRouter(
       CommandGateway commands,
@@ -67,19 +69,38 @@ class ObservationRouter {
         () -> {
           UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
           unit.attachTransaction(transactions);
-          unit.execute(() -> observations.forEach(this::dispatch));
+          try {
+            unit.execute(() -> observations.forEach(this::dispatch));
+          } catch (RuntimeException e) {
+            controllerActivity.forget();
+            throw e;
+          }
         });
   }
 
   /** Journals one observation in its own unit of work. */
   void route(Observation observation) {
-    writers.asIngest(observation instanceof ApplicationObserved, () -> dispatch(observation));
+    try {
+      writers.asIngest(observation instanceof ApplicationObserved, () -> dispatch(observation));
+    } catch (RuntimeException e) {
+      controllerActivity.forget();
+      throw e;
+    }
   }
 
   private void dispatch(Observation observation) {
     Object command = commandFor(observation);
     if (command != null) {
-      commands.sendAndWait(command);
+      Object reply = commands.sendAndWait(command);
+      if (observation instanceof HeartbeatObserved heartbeat) {
+        controllerActivity.answered(heartbeat.cluster(), reply);
+      }
+    }
+    if (observation instanceof ApplicationObserved application) {
+      ObserveControllerActivity activity = controllerActivity.of(application);
+      if (activity != null) {
+        controllerActivity.answered(activity.cluster(), commands.sendAndWait(activity));
+      }
     }
   }
 

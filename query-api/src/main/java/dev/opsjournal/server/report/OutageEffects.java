@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 final class OutageEffects {
 
+  /** Corrections only Argo CD's controller makes: its syncs, automated or asked for by a user. */
+  private static final Set<String> CONTROLLER_CORRECTIONS = Set.of("SELF_HEAL", "MANUAL_SYNC");
+
   private final List<Outage> outages;
   private final Instant end;
   private final Map<String, Set<String>> repositories = new HashMap<>();
@@ -38,6 +41,36 @@ final class OutageEffects {
             repositories
                 .computeIfAbsent(spec.application(), k -> new HashSet<>())
                 .add(RepositoryIdentity.of(spec.repoUrl())));
+  }
+
+  /**
+   * The outages, each of Argo CD's controller ended no later than the first correction the
+   * controller made during it: a self-heal or sync that put a drift back proves it was running, so
+   * no sentence may say it was down until after that ("down from 09:59:59 to 10:34:16; self-heal
+   * put it back at 10:31:00"). The journal dates the recovery at the controller's first act, which
+   * comes before any correction; this keeps the prose whole should that act not have been observed.
+   */
+  static List<Outage> endedByTheController(List<Outage> outages, List<Drift> drifts) {
+    return outages.stream().map(o -> endedByTheController(o, drifts)).toList();
+  }
+
+  private static Outage endedByTheController(Outage o, List<Drift> drifts) {
+    if (!o.kind().equals(WeekData.CONTROLLER)) {
+      return o;
+    }
+    Instant firstCorrection =
+        drifts.stream()
+            .filter(d -> d.correctedAt() != null && CONTROLLER_CORRECTIONS.contains(d.correction()))
+            .filter(d -> ResourceKey.parse(d.resource()).cluster().equals(o.subject()))
+            .map(Drift::correctedAt)
+            .filter(at -> at.isAfter(o.startedAt()))
+            .filter(at -> o.endedAt() == null || at.isBefore(o.endedAt()))
+            .min(Instant::compareTo)
+            .orElse(null);
+    return firstCorrection == null
+        ? o
+        : new Outage(
+            o.kind(), o.subject(), o.startedAt(), o.detectedAt(), firstCorrection, o.reason());
   }
 
   /** Whether the outage overlaps {@code from}–{@code to} (null: to the end of the week). */

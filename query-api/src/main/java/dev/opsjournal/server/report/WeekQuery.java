@@ -115,9 +115,9 @@ class WeekQuery {
       List<Commit> weekCommits = commits();
       List<Rewrite> rewrites =
           records.rewrites(scope).stream().filter(r -> ownSource(r.source())).toList();
-      List<Outage> weekOutages = outages();
       List<Conflict> conflicts = episodes.conflicts(scope, this::syncAt);
       List<Drift> drifts = episodes.drifts(scope);
+      List<Outage> weekOutages = OutageEffects.endedByTheController(outages(), drifts);
       int entries =
           timeline.count(scope)
               + weekCommits.size()

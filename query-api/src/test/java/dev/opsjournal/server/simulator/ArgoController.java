@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public final class ArgoController {
   private final Map<String, Integer> periodicTicket = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> lastWritten = new LinkedHashMap<>();
 
+  /** Whether the controller is down (see {@link ControllerOutage}). */
+  private boolean down;
+
+  /** Told the instant of the first reconcile after a restart, then dropped. */
+  private Consumer<Instant> firstAfterRestart;
+
   ArgoController(
       Estate estate,
       Timeline timeline,
@@ -80,12 +87,31 @@ public final class ArgoController {
     return docs.get(app);
   }
 
+  Collection<ApplicationDocument> documents() {
+    return docs.values();
+  }
+
   /**
    * The cluster cache saw a managed object change (either the app named in the old or in the new
    * tracking-id is refreshed); refreshes are batched, and at level RECENT.
    */
   void watched(List<String> apps) {
     apps.forEach(a -> requestRefresh(a, Level.RECENT, WATCH_BATCH.plus(jitter(0, 50))));
+  }
+
+  /** The controller stops: nothing is reconciled until {@link #restart}. */
+  void stop() {
+    down = true;
+  }
+
+  /**
+   * The controller starts again and refreshes every Application at level LATEST, as a new
+   * controller's first pass does; {@code firstReconcile} is told the instant of its first.
+   */
+  void restart(Consumer<Instant> firstReconcile) {
+    down = false;
+    firstAfterRestart = firstReconcile;
+    docs.keySet().forEach(app -> requestRefresh(app, Level.LATEST, jitter(300, 900)));
   }
 
   /** A person's {@code argocd app sync}: argocd-server sets a full operation for the user. */
@@ -125,8 +151,15 @@ public final class ArgoController {
 
   /** {@code processAppRefreshQueueItem}: compare, persist the status, maybe auto-sync. */
   private void reconcile(String app, Level level) {
+    if (down) {
+      return; // its refresh queue died with it; the restart refreshes every Application
+    }
     ApplicationDocument doc = docs.get(app);
     Instant now = timeline.now();
+    if (firstAfterRestart != null) {
+      firstAfterRestart.accept(now);
+      firstAfterRestart = null;
+    }
     Map<Manifest, String> resources = new LinkedHashMap<>();
     for (Manifest m : doc.app.manifests()) {
       LiveObjects.Live object = live.get(live.keyOf(doc.app, m));

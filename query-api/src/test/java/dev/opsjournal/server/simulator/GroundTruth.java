@@ -52,6 +52,17 @@ public final class GroundTruth {
       String correctedBy,
       Instant correctedAt) {}
 
+  /**
+   * Argo CD's controller down: stopped at {@code stoppedAt}, started again at {@code restartedAt};
+   * the outage the journal must tell runs from the newest reconcile before to the first after.
+   */
+  public record ControllerOutage(
+      Instant lastReconciledAt,
+      Instant stoppedAt,
+      Instant restartedAt,
+      Instant firstReconciledAt) {}
+
+  private final List<ControllerOutage> controllerOutages = new ArrayList<>();
   private final List<Sync> syncs = new ArrayList<>();
   private final List<TrackingChange> trackingChanges = new ArrayList<>();
   private final List<Drift> drifts = new ArrayList<>();
@@ -101,6 +112,14 @@ public final class GroundTruth {
                 at));
       }
     }
+  }
+
+  void controllerWasDown(ControllerOutage outage) {
+    controllerOutages.add(outage);
+  }
+
+  public List<ControllerOutage> controllerOutages() {
+    return List.copyOf(controllerOutages);
   }
 
   public List<Sync> syncs() {

@@ -5,6 +5,7 @@ import dev.opsjournal.server.simulator.Estate.App;
 import dev.opsjournal.server.simulator.Estate.Manifest;
 import dev.opsjournal.server.testing.MutableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -67,6 +68,21 @@ public final class Simulation {
   /** A user's {@code argocd app sync} at {@code at}, through argocd-server. */
   public void userSyncs(Instant at, String app, String username) {
     timeline.at(at, () -> controller.userSync(app, username));
+  }
+
+  /**
+   * Argo CD's application controller is down from {@code from} and starts again at {@code to}; see
+   * {@link ControllerOutage}.
+   */
+  public void controllerDown(Instant from, Instant to) {
+    ControllerOutage.schedule(timeline, controller, controller.documents(), truth, from, to);
+  }
+
+  /** Runs {@code action} at {@code from} and every {@code step} after it, before {@code until}. */
+  public void every(Instant from, Duration step, Instant until, Runnable action) {
+    for (Instant at = from; at.isBefore(until); at = at.plus(step)) {
+      timeline.at(at, action);
+    }
   }
 
   /** Runs everything that happens before {@code end}. */
