@@ -11,14 +11,25 @@ public final class Human {
   /** How many characters of a commit id are shown: Git's and Argo CD's usual abbreviation. */
   public static final int REVISION_LENGTH = 7;
 
+  private static final String LESS_THAN_A_SECOND = "less than a second";
+
   private Human() {}
+
+  /** How soon something followed: {@code within a second}, {@code within 42 s}. */
+  public static String within(Duration d) {
+    return !d.isNegative() && d.toSeconds() == 0 ? "within a second" : "within " + duration(d);
+  }
 
   /**
    * A duration in its two largest units, the smaller left out when it is zero: {@code 42 s}, {@code
-   * 29 min 4 s}, {@code 2 h}, {@code 2 h 5 min}, {@code 3 d 4 h}. Negative durations read as {@code
-   * 0 s}.
+   * 29 min 4 s}, {@code 2 h}, {@code 2 h 5 min}, {@code 3 d 4 h}. One under a second reads {@code
+   * less than a second}, never {@code 0 s}: the journal's instants are milliseconds apart, and "0
+   * s" reads as no time at all. Negative durations read as {@code 0 s}.
    */
   public static String duration(Duration d) {
+    if (!d.isNegative() && d.toSeconds() == 0) {
+      return LESS_THAN_A_SECOND;
+    }
     long s = Math.max(0, d.toSeconds());
     if (s < 60) {
       return s + " s";

@@ -6,12 +6,12 @@ import static dev.opsjournal.server.report.Prose.capitalise;
 import static dev.opsjournal.server.report.Prose.duration;
 import static dev.opsjournal.server.report.Prose.join;
 import static dev.opsjournal.server.report.Prose.times;
+import static dev.opsjournal.server.report.Prose.within;
+import static dev.opsjournal.server.report.Prose.words;
 import static dev.opsjournal.server.report.Terms.syncKind;
 
-import dev.opsjournal.server.report.WeekData.Condition;
 import dev.opsjournal.server.report.WeekData.Conflict;
 import dev.opsjournal.server.report.WeekData.Flip;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -175,8 +175,7 @@ final class Conflicts extends Section {
   private String recovery(FlipPattern.Recovery r, String them) {
     String who = app(r.application());
     return switch (r.kind()) {
-      case STEADY ->
-          who + " took " + them + " back within " + duration(r.longest()) + " every time";
+      case STEADY -> who + " took " + them + " back " + within(r.longest()) + " every time";
       case BACKOFF ->
           who
               + " waited longer each time, from "
@@ -195,31 +194,27 @@ final class Conflicts extends Section {
     };
   }
 
-  /** The SharedResourceWarning the contenders showed, in Argo CD's words. */
+  /**
+   * The SharedResourceWarnings the contenders showed, in one sentence ({@link SharedWarnings}): in
+   * Argo CD's words when it said one thing, else its first message and how many more like it.
+   */
   private List<String> warnings(ConflictGroup g) {
-    Map<String, List<Condition>> byMessage = new LinkedHashMap<>();
-    data.conditions().stream()
-        .filter(c -> g.warnedBy(c))
-        .forEach(c -> byMessage.computeIfAbsent(c.message(), k -> new ArrayList<>()).add(c));
-    List<String> sentences = new ArrayList<>();
-    byMessage.forEach(
-        (message, conditions) -> {
-          List<String> shown = conditions.stream().map(Condition::application).distinct().toList();
-          Instant from =
-              conditions.stream().map(Condition::raisedAt).min(Instant::compareTo).orElseThrow();
-          sentences.add(
-              "Argo CD raised "
-                  + ConflictGroup.SHARED_RESOURCE_WARNING
-                  + " on "
-                  + (shown.size() == 2 && g.applications().size() == 2
-                      ? "both Applications"
-                      : join(apps(shown)))
-                  + " from "
-                  + time(from)
-                  + ": "
-                  + quote(message));
-        });
-    return sentences;
+    return SharedWarnings.of(data.conditions().stream().filter(g::warnedBy).toList())
+        .map(
+            w ->
+                "Argo CD raised "
+                    + ConflictGroup.SHARED_RESOURCE_WARNING
+                    + " on "
+                    + (w.applications().size() == 2 && g.applications().size() == 2
+                        ? "both Applications"
+                        : join(apps(w.applications())))
+                    + " from "
+                    + time(w.from())
+                    + ": "
+                    + quote(w.first())
+                    + (w.others() == 0 ? "" : ", and " + words(w.others()) + " more like it"))
+        .stream()
+        .toList();
   }
 
   private String conflictState(ConflictGroup g, String them) {

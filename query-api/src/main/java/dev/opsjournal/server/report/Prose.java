@@ -20,9 +20,17 @@ final class Prose {
     return Human.duration(d);
   }
 
+  /** {@code within a second}, {@code within 42 s}. */
+  static String within(Duration d) {
+    return Human.within(d);
+  }
+
   /** A duration rounded to its largest unit, for ranges: {@code about 5 min}. */
   static String about(Duration d) {
     long s = Math.max(0, d.toSeconds());
+    if (s == 0 && !d.isNegative()) {
+      return duration(d);
+    }
     String rounded =
         s < 60
             ? s + " s"

@@ -1,6 +1,5 @@
 package dev.opsjournal.server.report;
 
-import dev.opsjournal.core.ArgoTime;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.OperationPhase;
 import dev.opsjournal.core.source.RepositoryIdentity;
@@ -32,6 +31,7 @@ import dev.opsjournal.server.report.WeekData.Start;
 import dev.opsjournal.server.report.WeekData.Status;
 import dev.opsjournal.server.report.WeekData.Sync;
 import dev.opsjournal.server.report.WeekData.Tenure;
+import dev.opsjournal.server.sync.SyncAttribution;
 import dev.opsjournal.server.sync.SyncRecords;
 import dev.opsjournal.server.sync.SyncRecords.SyncRecord;
 import dev.opsjournal.server.timeline.TimelineEntries;
@@ -94,6 +94,7 @@ class WeekQuery {
     private final Predicate<String> ownRepository;
     private final List<SyncRecord> weekSyncs;
     private final Map<String, List<Sync>> syncsByKey = new LinkedHashMap<>();
+    private final Map<String, List<SyncAttribution.Bracket>> bracketsByKey = new LinkedHashMap<>();
 
     Gathering(IsoWeek week, String cluster) {
       this.week = week;
@@ -103,10 +104,14 @@ class WeekQuery {
           url -> cluster == null || repositories.contains(RepositoryIdentity.of(url));
       this.weekSyncs = syncs.overlapping(scope);
       weekSyncs.forEach(
-          s ->
-              syncsByKey
-                  .computeIfAbsent(s.applicationKey(), k -> new ArrayList<>())
-                  .add(WeekRows.sync(s, scope)));
+          s -> {
+            syncsByKey
+                .computeIfAbsent(s.applicationKey(), k -> new ArrayList<>())
+                .add(WeekRows.sync(s, scope));
+            bracketsByKey
+                .computeIfAbsent(s.applicationKey(), k -> new ArrayList<>())
+                .add(s.bracket());
+          });
     }
 
     WeekData gather() {
@@ -301,15 +306,14 @@ class WeekQuery {
       return owned;
     }
 
-    /** The sync of {@code application} running (or ending, to the second) at {@code at}. */
+    /**
+     * The sync of {@code application} that made a write seen at {@code at} ({@link
+     * SyncAttribution}).
+     */
     private Sync syncAt(String resource, String application, Instant at) {
-      return syncsByKey
-          .getOrDefault(WeekRows.applicationKey(resource, application), List.of())
-          .stream()
-          .filter(s -> !s.startedAt().isAfter(at))
-          .filter(s -> s.finishedAt() == null || ArgoTime.notAfter(at, s.finishedAt()))
-          .reduce((first, second) -> second)
-          .orElse(null);
+      String key = WeekRows.applicationKey(resource, application);
+      int i = SyncAttribution.of(bracketsByKey.getOrDefault(key, List.of()), at);
+      return i < 0 ? null : syncsByKey.get(key).get(i);
     }
 
     // --- ownership ---

@@ -10,7 +10,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
-/** Projects sync operations, one row each, from start to end. */
+/**
+ * Projects sync operations, one row each, from start to end, with Argo CD's whole-second times and
+ * the instants the journal observed the start and the end (the observation times the events carry,
+ * to the millisecond), by which {@link SyncAttribution} tells apart two syncs of one second.
+ */
 @Component
 @ProcessingGroup("syncs")
 class SyncProjection {
@@ -26,8 +30,8 @@ class SyncProjection {
     writes.update(
         """
         insert into sync_record (application_key, namespace, name, operation_id, revision,
-            initiated_by, automated, partial, phase, started_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, 'Running', ?) on conflict do nothing
+            initiated_by, automated, partial, phase, started_at, observed_started_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, 'Running', ?, ?) on conflict do nothing
         """,
         event.application().toString(),
         event.application().namespace(),
@@ -37,7 +41,8 @@ class SyncProjection {
         event.initiatedBy(),
         event.automated(),
         event.partial(),
-        timestamp(event.startedAt()));
+        timestamp(event.startedAt()),
+        timestamp(event.at()));
   }
 
   @EventHandler
@@ -45,11 +50,13 @@ class SyncProjection {
     writes.update(
         """
         insert into sync_record (application_key, namespace, name, operation_id, revision,
-            initiated_by, automated, partial, phase, message, started_at, finished_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            initiated_by, automated, partial, phase, message, started_at, finished_at,
+            observed_finished_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (application_key, operation_id) do update
            set phase = excluded.phase, message = excluded.message,
-               finished_at = excluded.finished_at, revision = excluded.revision
+               finished_at = excluded.finished_at, revision = excluded.revision,
+               observed_finished_at = excluded.observed_finished_at
         """,
         event.application().toString(),
         event.application().namespace(),
@@ -62,7 +69,8 @@ class SyncProjection {
         event.phase(),
         event.message(),
         timestamp(event.startedAt()),
-        timestamp(event.finishedAt()));
+        timestamp(event.finishedAt()),
+        timestamp(event.at()));
   }
 
   @ResetHandler

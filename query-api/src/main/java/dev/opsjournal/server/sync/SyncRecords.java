@@ -37,6 +37,8 @@ public class SyncRecords {
    *
    * @param applicationKey the Application's resource key
    * @param phase {@code Running} until it finished
+   * @param observedStartedAt when the journal saw it start, to the millisecond; null if not known
+   * @param observedFinishedAt when the journal saw it end; null while running or if not known
    */
   public record SyncRecord(
       String applicationKey,
@@ -49,7 +51,16 @@ public class SyncRecords {
       String phase,
       String message,
       Instant startedAt,
-      Instant finishedAt) {}
+      Instant finishedAt,
+      Instant observedStartedAt,
+      Instant observedFinishedAt) {
+
+    /** Its times, for {@link SyncAttribution}. */
+    public SyncAttribution.Bracket bracket() {
+      return new SyncAttribution.Bracket(
+          startedAt, finishedAt, observedStartedAt, observedFinishedAt);
+    }
+  }
 
   /** Where to look for a sync: one Application's successful syncs finished in [from, to]. */
   public record Lookup(String applicationKey, Instant from, Instant to) {}
@@ -184,6 +195,8 @@ public class SyncRecords {
         rs.getString("phase"),
         rs.getString("message"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        instant(rs, "observed_started_at"),
+        instant(rs, "observed_finished_at"));
   }
 }

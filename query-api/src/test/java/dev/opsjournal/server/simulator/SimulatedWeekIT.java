@@ -286,6 +286,52 @@ class SimulatedWeekIT {
         .doesNotContain("a write outside any sync");
   }
 
+  @Test
+  void theFightsFirstChangeOfHandsIsCreditedToTheSyncThatMadeIt() {
+    GroundTruth.TrackingChange first =
+        truth().trackingChanges().stream().filter(c -> !c.from().isEmpty()).findFirst().get();
+    // the full sync and a self-heal of one Application can fall in the same whole second
+    String kind = first.by().equals("SELF_HEAL") ? "self-heal" : "auto-sync";
+    String weekly =
+        http.getForObject("/api/v1/journal/weekly?week=2026-W49&cluster=" + CLUSTER, String.class);
+    assertThat(weekly).containsPattern("'s " + kind + " took it from [^.;]*" + first.from());
+  }
+
+  @Test
+  void aSideThatAlwaysTookItBackInUnderASecondIsSaidToDoSoWithinASecond() {
+    List<GroundTruth.TrackingChange> changes =
+        truth().trackingChanges().stream().filter(c -> !c.from().isEmpty()).toList();
+    Map<String, Duration> longestWait = new HashMap<>();
+    for (int i = 1; i < changes.size(); i++) {
+      longestWait.merge(
+          changes.get(i).to(),
+          Duration.between(changes.get(i - 1).at(), changes.get(i).at()),
+          (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+    List<String> quick =
+        longestWait.entrySet().stream()
+            .filter(e -> e.getValue().compareTo(Duration.ofSeconds(1)) < 0)
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(quick).as("the simulated fight has a side answering at once").isNotEmpty();
+    String weekly =
+        http.getForObject("/api/v1/journal/weekly?week=2026-W49&cluster=" + CLUSTER, String.class);
+    quick.forEach(
+        app -> assertThat(weekly).contains(app + " took it back within a second every time"));
+    assertThat(weekly).doesNotContain(" 0 s");
+  }
+
+  @Test
+  void theFightsSharedResourceWarningsAreToldInOneSentence() {
+    String weekly =
+        http.getForObject("/api/v1/journal/weekly?week=2026-W49&cluster=" + CLUSTER, String.class);
+    String fight =
+        weekly.lines().filter(l -> l.startsWith("From ") && l.contains("fought")).findFirst().get();
+    // Argo CD raises it on whichever Application lost the object, naming that one first
+    assertThat(fight.split("Argo CD raised SharedResourceWarning", -1)).hasSize(2);
+    assertThat(fight).contains("on both Applications", "and one more like it");
+  }
+
   private long published(String subject) {
     return sink.published().stream().filter(o -> o.subject().equals(subject)).count();
   }
