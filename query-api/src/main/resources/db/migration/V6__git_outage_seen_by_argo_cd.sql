@@ -43,3 +43,12 @@ select cluster,
        array_agg(distinct application order by application) as applications
   from island
  group by cluster, repo, outage;
+
+-- The alert ARGO_CD_GIT_UNAVAILABLE is about a repository, reported by Applications one by one: it
+-- fires with the first reporter and resolves when the last one has cleared. Alerts' state, like
+-- V3's tables: no projection, never reset.
+create table alert_reporter (
+    alert_id text not null references alert (id),
+    reporter text not null,
+    primary key (alert_id, reporter)
+);

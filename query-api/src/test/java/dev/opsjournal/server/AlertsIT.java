@@ -18,6 +18,7 @@ import dev.opsjournal.core.observation.HistoryRewriteObserved;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.core.scenario.Week02;
+import dev.opsjournal.core.source.RepositoryIdentity;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.TestPostgres;
 import dev.opsjournal.server.testing.TestTokens;
@@ -59,7 +60,7 @@ class AlertsIT {
 
     try (ConfigurableApplicationContext server = start()) {
       driver(server).play(week, Week02::isRoutine);
-      awaitAlerts(18);
+      awaitAlerts(20);
     }
     assertThat(transitions())
         .containsExactlyInAnyOrder(
@@ -73,6 +74,8 @@ class AlertsIT {
             "CONTROLLER_UNAVAILABLE RESOLVED local",
             "GIT_SOURCE_UNAVAILABLE FIRING " + source(),
             "GIT_SOURCE_UNAVAILABLE RESOLVED " + source(),
+            "ARGO_CD_GIT_UNAVAILABLE FIRING " + argoCdRepository(),
+            "ARGO_CD_GIT_UNAVAILABLE RESOLVED " + argoCdRepository(),
             "SYNC_FAILED FIRING " + Week02.DEV_APP,
             "SYNC_FAILED RESOLVED " + Week02.DEV_APP,
             "HISTORY_REWRITTEN FIRING " + source(),
@@ -92,6 +95,13 @@ class AlertsIT {
     JsonNode driftResolved = find("DRIFT_OPEN_TOO_LONG", "RESOLVED");
     assertThat(driftResolved.get("id").asText()).isEqualTo(drift.get("id").asText());
     assertThat(driftResolved.get("resolvedAt").asText()).isEqualTo("2026-11-19T10:31:00Z");
+    // one alert for the repository, though both Applications reported it: from the first report
+    // to the last clearing (Week 02: both at once)
+    JsonNode argoCdGit = find("ARGO_CD_GIT_UNAVAILABLE", "RESOLVED");
+    assertThat(Instant.parse(argoCdGit.get("openedAt").asText()))
+        .isEqualTo(Week02.ARGO_CD_GIT_ERROR);
+    assertThat(Instant.parse(argoCdGit.get("resolvedAt").asText()))
+        .isEqualTo(Week02.ARGO_CD_GIT_CLEARED);
     JsonNode controller = find("CONTROLLER_UNAVAILABLE", "RESOLVED");
     assertThat(controller.get("severity").asText()).isEqualTo("CRITICAL");
     assertThat(controller.get("openedAt").asText()).isEqualTo("2026-11-19T10:00:00Z");
@@ -117,11 +127,11 @@ class AlertsIT {
       assertThat(
               jdbc.queryForList(
                   "select alert_id || ' ' || state from alert_outbox order by seq", String.class))
-          .hasSize(18);
+          .hasSize(20);
     }
     alerts.clear();
-    awaitAlerts(18);
-    assertThat(alerts).hasSize(18);
+    awaitAlerts(20);
+    assertThat(alerts).hasSize(20);
   }
 
   /** Saturday: a failed sync and its fix, a force push and the next commit, dev deleted. */
@@ -283,6 +293,10 @@ class AlertsIT {
         .filter(a -> a.get("type").asText().equals(type) && a.get("state").asText().equals(state))
         .findFirst()
         .orElseThrow();
+  }
+
+  private static String argoCdRepository() {
+    return Week02.CLUSTER + ":" + RepositoryIdentity.of(Week02.REPO);
   }
 
   private static String source() {

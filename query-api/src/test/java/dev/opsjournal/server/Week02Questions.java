@@ -192,7 +192,7 @@ abstract class Week02Questions {
     JsonNode outages =
         get("/api/v1/outages?from=2026-11-16T00:00:00Z&to=2026-11-21T00:00:00Z").get("items");
 
-    assertThat(outages).hasSize(2);
+    assertThat(outages).hasSize(3);
     JsonNode controller = outages.get(0);
     assertThat(controller.get("kind").asText()).isEqualTo("controller");
     assertThat(controller.get("subject").asText()).isEqualTo(Week02.CLUSTER);
@@ -206,6 +206,18 @@ abstract class Week02Questions {
     assertThat(git.get("subject").asText()).isEqualTo(gitSource());
     assertThat(git.get("startedAt").asText()).isEqualTo("2026-11-19T15:00:30Z");
     assertThat(git.get("endedAt").asText()).isEqualTo("2026-11-19T15:20:30Z");
+    // the same Git outage as Argo CD saw it: both Applications' ComparisonErrors, 30 s later
+    JsonNode argoCd = outages.get(2);
+    assertThat(argoCd.get("kind").asText()).isEqualTo("git-argo-cd");
+    assertThat(argoCd.get("seenBy").asText()).isEqualTo("argo-cd");
+    assertThat(argoCd.get("cluster").asText()).isEqualTo(Week02.CLUSTER);
+    assertThat(argoCd.get("repoUrl").asText()).isEqualTo(Week02.REPO);
+    assertThat(argoCd.get("failure").asText()).isEqualTo("connection-refused");
+    assertThat(Instant.parse(argoCd.get("startedAt").asText())).isEqualTo(Week02.ARGO_CD_GIT_ERROR);
+    assertThat(Instant.parse(argoCd.get("endedAt").asText())).isEqualTo(Week02.ARGO_CD_GIT_CLEARED);
+    assertThat(argoCd.get("applications"))
+        .extracting(JsonNode::asText)
+        .containsExactly(DEV, STAGING);
   }
 
   @Test

@@ -44,6 +44,11 @@ public record Alert(
     CONTROLLER_UNAVAILABLE,
     /** A Git source cannot be fetched. */
     GIT_SOURCE_UNAVAILABLE,
+    /**
+     * Argo CD reports it cannot read a Git repository (its Applications' ComparisonErrors);
+     * resolves when no Application reports it any more.
+     */
+    ARGO_CD_GIT_UNAVAILABLE,
     /** A branch was force-pushed; resolves when commits are recorded on the new history. */
     HISTORY_REWRITTEN,
     /** A sync operation failed; resolves with the Application's next successful sync. */
@@ -67,9 +72,10 @@ public record Alert(
   /**
    * What the alert is about.
    *
-   * @param kind {@code resource}, {@code application}, {@code source} or {@code cluster}
-   * @param key a {@code ResourceKey} string, {@code <repoUrl>#<branch>}, or a cluster name: the
-   *     Kafka key of the alert
+   * @param kind {@code resource}, {@code application}, {@code source}, {@code cluster} or {@code
+   *     repository}
+   * @param key a {@code ResourceKey} string, {@code <repoUrl>#<branch>}, a cluster name, or {@code
+   *     <cluster>:<repository identity>}: the Kafka key of the alert
    */
   public record Subject(String kind, String key) {}
 }

@@ -65,6 +65,11 @@ public enum GitFailure {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /** The failure whose {@link #slug()} is {@code slug}, e.g. as a read model stores it. */
+  public static Optional<GitFailure> ofSlug(String slug) {
+    return java.util.Arrays.stream(values()).filter(f -> f.slug().equals(slug)).findFirst();
+  }
+
   /**
    * The failure a ComparisonError's message tells, or empty when it is not about Git (a manifest
    * generation error, an invalid spec, the repo-server itself unreachable).

@@ -79,6 +79,11 @@ public final class Week02 {
   public static final Instant GIT_DOWN = t("2026-11-19T15:00:30Z");
   public static final Instant GIT_BACK = t("2026-11-19T15:20:30Z");
 
+  /** When both Applications showed, and cleared, the ComparisonError of Git being down. */
+  public static final Instant ARGO_CD_GIT_ERROR = t("2026-11-19T15:01:00Z");
+
+  public static final Instant ARGO_CD_GIT_CLEARED = t("2026-11-19T15:21:00Z");
+
   private static final Duration HEARTBEAT = Duration.ofMinutes(5);
 
   /** Refreshes get resourceVersions of their own, ending in this digit. */
@@ -420,12 +425,12 @@ public final class Week02 {
             "Failed to load target state: failed to generate manifest for source 1 of 1: rpc"
                 + " error: code = Unknown desc = failed to list refs: dial tcp: connect: connection"
                 + " refused",
-            t("2026-11-19T15:01:00Z"));
+            ARGO_CD_GIT_ERROR);
     for (ResourceKey app : List.of(DEV_APP, STAGING_APP)) {
       ApplicationObserved last = lastSnapshot(app);
       List<Condition> conditions = new ArrayList<>(last.status().conditions());
       conditions.add(comparisonError);
-      app(app, t("2026-11-19T15:01:00Z"), WatchAction.MODIFIED, withConditions(last, conditions));
+      app(app, ARGO_CD_GIT_ERROR, WatchAction.MODIFIED, withConditions(last, conditions));
     }
     timeline.add(new SourceRecoveredObserved(REPO, BRANCH, GIT_BACK));
     for (ResourceKey app : List.of(DEV_APP, STAGING_APP)) {
@@ -434,7 +439,7 @@ public final class Week02 {
           last.status().conditions().stream()
               .filter(c -> !c.type().equals("ComparisonError"))
               .toList();
-      app(app, t("2026-11-19T15:21:00Z"), WatchAction.MODIFIED, withConditions(last, conditions));
+      app(app, ARGO_CD_GIT_CLEARED, WatchAction.MODIFIED, withConditions(last, conditions));
     }
   }
 

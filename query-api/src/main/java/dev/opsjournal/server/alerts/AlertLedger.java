@@ -106,6 +106,61 @@ class AlertLedger {
         .forEach(id -> resolve(id, resolvedAt, summary));
   }
 
+  /**
+   * An alert about a subject several reporters tell of one by one (e.g. a repository, by its
+   * Applications): the first report fires it (as {@code id}), later ones join the firing alert.
+   */
+  void report(
+      String id,
+      Alert.Type type,
+      Alert.Severity severity,
+      Alert.Subject subject,
+      Instant openedAt,
+      String summary,
+      List<String> links,
+      String reporter) {
+    String firing = firingId(type, subject);
+    if (firing == null) {
+      fire(id, type, severity, subject, openedAt, summary, links);
+      firing = id;
+    }
+    jdbc.update(
+        "insert into alert_reporter (alert_id, reporter) values (?, ?) on conflict do nothing",
+        firing,
+        reporter);
+  }
+
+  /** A reporter no longer tells of the subject; the alert resolves when none is left. */
+  void withdraw(
+      Alert.Type type, Alert.Subject subject, String reporter, Instant at, String summary) {
+    String firing = firingId(type, subject);
+    if (firing == null) {
+      return;
+    }
+    jdbc.update("delete from alert_reporter where alert_id = ? and reporter = ?", firing, reporter);
+    Boolean others =
+        jdbc.queryForObject(
+            "select exists (select 1 from alert_reporter where alert_id = ?)",
+            Boolean.class,
+            firing);
+    if (!Boolean.TRUE.equals(others)) {
+      resolve(firing, at, summary);
+    }
+  }
+
+  private String firingId(Alert.Type type, Alert.Subject subject) {
+    return jdbc
+        .queryForList(
+            "select id from alert where type = ? and subject = ? and state = 'FIRING'"
+                + " order by opened_at, id limit 1",
+            String.class,
+            type.name(),
+            subject.kind() + ":" + subject.key())
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
   boolean exists(String id) {
     return Boolean.TRUE.equals(
         jdbc.queryForObject("select exists (select 1 from alert where id = ?)", Boolean.class, id));

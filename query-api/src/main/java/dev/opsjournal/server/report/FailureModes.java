@@ -8,18 +8,20 @@ import static dev.opsjournal.server.report.Terms.gitSource;
 import static dev.opsjournal.server.report.Terms.sha;
 import static dev.opsjournal.server.report.Terms.syncKind;
 
+import dev.opsjournal.core.application.GitFailure;
 import dev.opsjournal.server.report.WeekData.Condition;
 import dev.opsjournal.server.report.WeekData.Drift;
 import dev.opsjournal.server.report.WeekData.Outage;
 import dev.opsjournal.server.report.WeekData.Sync;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * "Failure modes observed": controller and Git outages with what they explain, failed syncs, and
- * the conditions no outage explains.
+ * "Failure modes observed": controller and Git outages (as the Git collector and as Argo CD saw
+ * them) with what they explain, failed syncs, and the conditions no outage explains.
  */
 final class FailureModes extends Section {
 
@@ -62,7 +64,37 @@ final class FailureModes extends Section {
     conditionSentences(unexplained).forEach(c -> line("- " + bold("Condition") + ": " + c + "."));
   }
 
+  /**
+   * {@code Argo CD could not reach `repo` from … to … (20 min, connection refused); 2 Applications
+   * affected: …}: the Applications' ComparisonErrors, told once for the repository.
+   */
+  private String argoCdLine(Outage o) {
+    String failure =
+        GitFailure.ofSlug(o.failure()).map(GitFailure::description).orElse(o.failure());
+    int n = o.applications().size();
+    return bold("Git unavailable to Argo CD")
+        + ": Argo CD could not reach "
+        + code(o.subject())
+        + " from "
+        + time(o.startedAt())
+        + " to "
+        + time(o.endedAt())
+        + " ("
+        + (o.endedAt() == null
+            ? failure
+            : Prose.duration(Duration.between(o.startedAt(), o.endedAt())) + ", " + failure)
+        + "); "
+        + n
+        + (n == 1 ? " Application" : " Applications")
+        + " affected: "
+        + join(apps(o.applications()))
+        + ".";
+  }
+
   private String outageLine(Outage o) {
+    if (o.seenByArgoCd()) {
+      return argoCdLine(o);
+    }
     boolean controller = o.kind().equals(WeekData.CONTROLLER);
     StringBuilder s =
         new StringBuilder(bold(controller ? "Argo CD's controller down" : "Git unavailable"))
@@ -98,6 +130,7 @@ final class FailureModes extends Section {
             data.conditions().stream()
                 .filter(c -> !week.isConflictWarning(c))
                 .filter(c -> week.outages.explains(o, c))
+                .filter(c -> !week.outages.toldByArgoCdOutage(c))
                 .toList());
     if (!shown.isEmpty()) {
       s.append(". Meanwhile ").append(String.join(". Meanwhile ", shown));

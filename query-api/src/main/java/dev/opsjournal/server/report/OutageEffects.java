@@ -24,6 +24,7 @@ final class OutageEffects {
 
   /** Corrections only Argo CD's controller makes: its syncs, automated or asked for by a user. */
   private static final Set<String> CONTROLLER_CORRECTIONS = Set.of("SELF_HEAL", "MANUAL_SYNC");
+  private static final String COMPARISON_ERROR = "ComparisonError";
 
   private final List<Outage> outages;
   private final Instant end;
@@ -90,6 +91,9 @@ final class OutageEffects {
     if (o.kind().equals(WeekData.CONTROLLER)) {
       return true;
     }
+    if (o.seenByArgoCd()) {
+      return c.type().equals(COMPARISON_ERROR) && o.applications().contains(c.application());
+    }
     return repositories
         .getOrDefault(c.application(), Set.of())
         .contains(RepositoryIdentity.of(Terms.repository(o.subject())));
@@ -118,9 +122,21 @@ final class OutageEffects {
   }
 
   /**
-   * {@code Argo CD's controller down in cluster `local`}, {@code `repo` branch `main` unavailable}.
+   * Whether a condition is told by a Git outage as Argo CD saw it: that outage's line tells the
+   * ComparisonErrors it is made of, so no other line repeats them.
+   */
+  boolean toldByArgoCdOutage(Condition c) {
+    return outages.stream().anyMatch(o -> o.seenByArgoCd() && explains(o, c));
+  }
+
+  /**
+   * {@code Argo CD's controller down in cluster `local`}, {@code `repo` branch `main` unavailable},
+   * {@code `repo` unreachable from Argo CD}.
    */
   static String name(Outage o) {
+    if (o.seenByArgoCd()) {
+      return code(o.subject()) + " unreachable from Argo CD";
+    }
     return o.kind().equals(WeekData.CONTROLLER)
         ? "Argo CD's controller down in cluster " + code(o.subject())
         : Terms.gitSource(o.subject()) + " unavailable";

@@ -105,9 +105,11 @@ final class WeekAtAGlance extends Section {
       line("    section Outages");
       for (Outage o : data.outages()) {
         String what =
-            o.kind().equals(WeekData.CONTROLLER)
-                ? "Argo CD controller down in " + o.subject()
-                : "Git unavailable, " + shortSource(o.subject());
+            o.seenByArgoCd()
+                ? "Argo CD could not reach " + shortSource(o.subject())
+                : o.kind().equals(WeekData.CONTROLLER)
+                    ? "Argo CD controller down in " + o.subject()
+                    : "Git unavailable, " + shortSource(o.subject());
         episode(what, o.startedAt(), o.endedAt() == null ? end : o.endedAt());
       }
     }

@@ -49,6 +49,9 @@ record WeekData(
   /** The outage read model's kind for the controller; the other kind is {@code git-source}. */
   static final String CONTROLLER = Outages.CONTROLLER;
 
+  /** The outage read model's kind for Git as Argo CD saw it. */
+  static final String GIT_ARGO_CD = Outages.GIT_ARGO_CD;
+
   /** Objects in reading order: by kind, then namespace and name, then cluster. */
   static final Comparator<String> BY_OBJECT =
       (a, b) -> {
@@ -213,9 +216,11 @@ record WeekData(
   record Flip(int number, String from, String to, Instant at, Sync by) {}
 
   /**
-   * @param kind {@code controller} (subject: the cluster) or {@code git-source} (subject: the
-   *     source)
+   * @param kind {@code controller} (subject: the cluster), {@code git-source} (subject: the source)
+   *     or {@code git-argo-cd} (subject: the repository URL, as Argo CD saw it)
    * @param endedAt null while unavailable at the week's end
+   * @param failure for {@code git-argo-cd}, its {@code GitFailure} slug; empty for the others
+   * @param applications for {@code git-argo-cd}, the Applications reporting it; empty otherwise
    */
   record Outage(
       String kind,
@@ -223,7 +228,25 @@ record WeekData(
       Instant startedAt,
       Instant detectedAt,
       Instant endedAt,
-      String reason) {}
+      String reason,
+      String failure,
+      List<String> applications) {
+
+    /** A controller or Git collector outage. */
+    Outage(
+        String kind,
+        String subject,
+        Instant startedAt,
+        Instant detectedAt,
+        Instant endedAt,
+        String reason) {
+      this(kind, subject, startedAt, detectedAt, endedAt, reason, "", List.of());
+    }
+
+    boolean seenByArgoCd() {
+      return kind.equals(GIT_ARGO_CD);
+    }
+  }
 
   /**
    * @param clearedAt null while raised at the week's end

@@ -364,11 +364,16 @@ class WeekQuery {
                       o.startedAt(),
                       o.detectedAt(),
                       scope.known(o.endedAt()),
-                      o.reason()))
+                      o.reason(),
+                      o.failure() == null ? "" : o.failure(),
+                      o.applications() == null ? List.of() : o.applications()))
           .toList();
     }
 
     private boolean concernsCluster(OutageView o) {
+      if (o.kind().equals(Outages.GIT_ARGO_CD)) {
+        return scope.cluster().equals(o.cluster());
+      }
       return o.kind().equals(Outages.CONTROLLER)
           ? o.subject().equals(scope.cluster())
           : o.kind().equals(Outages.GIT_SOURCE) && ownSource(o.subject());

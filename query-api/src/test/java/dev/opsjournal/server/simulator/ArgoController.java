@@ -45,6 +45,7 @@ public final class ArgoController {
   private final KubernetesClient client;
   private final Consumer<ResourceKey> written;
   private final Operations operations;
+  private final RepoErrors repoErrors;
   private final Map<String, ApplicationDocument> docs = new LinkedHashMap<>();
   private final Map<String, Level> pendingRefresh = new LinkedHashMap<>();
   private final Map<String, Integer> periodicTicket = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ public final class ArgoController {
     this.client = client;
     this.written = written;
     this.operations = new Operations(this, live, truth, timeline, random);
+    this.repoErrors = new RepoErrors(estate.repoUrl());
     estate.apps().forEach(a -> docs.put(a.name(), new ApplicationDocument(estate, a)));
   }
 
@@ -81,6 +83,11 @@ public final class ArgoController {
       write(doc);
       requestRefresh(doc.app.name(), Level.LATEST, jitter(200, 300));
     }
+  }
+
+  /** Whether the repo-server can read Git, and what Argo CD showed of it. */
+  RepoErrors repoErrors() {
+    return repoErrors;
   }
 
   ApplicationDocument document(String app) {
@@ -160,6 +167,11 @@ public final class ArgoController {
       firstAfterRestart.accept(now);
       firstAfterRestart = null;
     }
+    RepoErrors.Comparison git = repoErrors.compare(app, level == Level.FORCE, now);
+    if (git != RepoErrors.Comparison.OK) {
+      repoError(doc, git, now);
+      return;
+    }
     Map<Manifest, String> resources = new LinkedHashMap<>();
     for (Manifest m : doc.app.manifests()) {
       LiveObjects.Live object = live.get(live.keyOf(doc.app, m));
@@ -183,6 +195,28 @@ public final class ArgoController {
   }
 
   /**
+   * Git unreadable ({@link RepoErrors}): within the grace period the reconcile ends without a write
+   * (reconciledAt frozen, so the next resync tick compares again); after it, the ComparisonError
+   * with sync status and every resource Unknown. Auto-sync is skipped (the status is not
+   * OutOfSync).
+   */
+  private void repoError(ApplicationDocument doc, RepoErrors.Comparison git, Instant now) {
+    String app = doc.app.name();
+    schedulePeriodic(app);
+    if (git == RepoErrors.Comparison.SWALLOWED) {
+      return;
+    }
+    Map<Manifest, String> unknown = new LinkedHashMap<>();
+    doc.app.manifests().forEach(m -> unknown.put(m, "Unknown"));
+    doc.syncStatus = "Unknown";
+    doc.resources = unknown;
+    doc.conditions = List.of(repoErrors.condition(doc.conditions, now));
+    doc.reconciledAt = now;
+    write(doc);
+    repoErrors.shown(app, timeline.now());
+  }
+
+  /**
    * {@code persistAppStatus}: the result of the comparison begun at {@code now}, patched onto the
    * Application; reconciledAt is that beginning.
    */
@@ -202,6 +236,7 @@ public final class ArgoController {
       schedulePeriodic(app);
     }
     write(doc);
+    repoErrors.cleared(app, timeline.now());
     resources.forEach(
         (m, s) -> {
           String key = live.keyOf(doc.app, m).toString();

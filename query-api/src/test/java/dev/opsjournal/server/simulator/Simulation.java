@@ -85,6 +85,22 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Git unreadable for Argo CD's repo-server from {@code from} to {@code to}, failing with {@code
+   * failureMessage} (what {@code failed to list refs:} wraps, e.g. {@link
+   * RepoErrors#connectionRefused}). Applications show it after Argo CD's grace period, and clear it
+   * at their first reconcile after {@code to} ({@link RepoErrors}).
+   */
+  public void gitDown(Instant from, Instant to, String failureMessage) {
+    timeline.at(from, () -> controller.repoErrors().down(failureMessage));
+    timeline.at(to, () -> controller.repoErrors().up());
+  }
+
+  /** Git outages as Argo CD showed them, per repository URL: the journal's answer. */
+  public List<RepoErrors.Outage> gitOutagesSeenByArgoCd() {
+    return controller.repoErrors().outages();
+  }
+
   /** Runs everything that happens before {@code end}. */
   public void runUntil(Instant end) {
     timeline.runUntil(end);
