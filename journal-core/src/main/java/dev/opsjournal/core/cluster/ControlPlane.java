@@ -22,6 +22,20 @@ import org.axonframework.modelling.command.CreationPolicy;
  */
 public class ControlPlane {
 
+  /**
+   * What the control plane concluded after a command (its reply, never stored): whether an outage
+   * is open, and since when. The ingest keeps the latest per cluster, so that it tells the control
+   * plane of an Application's activity only while an outage can end.
+   *
+   * @param unavailableSince the last reconciliation before the open outage, or null when none is
+   */
+  public record Status(Instant unavailableSince) {
+
+    public boolean outageOpen() {
+      return unavailableSince != null;
+    }
+  }
+
   @AggregateIdentifier private String id;
   private Instant unavailableSince;
   private Instant lastEventAt;
@@ -36,7 +50,7 @@ public class ControlPlane {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  ControlPlaneStatus handle(ObserveHeartbeat command, JournalPolicy policy) {
+  Status handle(ObserveHeartbeat command, JournalPolicy policy) {
     identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
     HeartbeatObserved heartbeat = command.heartbeat();
     Instant reconciledAt = heartbeat.latestReconciledAt();
@@ -56,7 +70,7 @@ public class ControlPlane {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  ControlPlaneStatus handle(ObserveControllerActivity command) {
+  Status handle(ObserveControllerActivity command) {
     identify(command.aggregateId());
     Instant recovered = unavailableSince == null ? null : command.earliestAfter(unavailableSince);
     if (recovered != null) {
@@ -71,8 +85,8 @@ public class ControlPlane {
     return status();
   }
 
-  private ControlPlaneStatus status() {
-    return new ControlPlaneStatus(unavailableSince);
+  private Status status() {
+    return new Status(unavailableSince);
   }
 
   @EventSourcingHandler

@@ -107,7 +107,7 @@ class ControlPlaneTest {
                 reconciled,
                 Duration.between(LAST_RECONCILED, reconciled),
                 observed))
-        .expectResultMessagePayload(new ControlPlaneStatus(null));
+        .expectResultMessagePayload(new ControlPlane.Status(null));
   }
 
   /**
@@ -120,7 +120,7 @@ class ControlPlaneTest {
         .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
         .when(heartbeat("2026-11-19T10:35:00Z", Instant.parse("2026-11-19T10:34:16Z")))
         .expectNoEvents()
-        .expectResultMessagePayload(new ControlPlaneStatus(LAST_RECONCILED));
+        .expectResultMessagePayload(new ControlPlane.Status(LAST_RECONCILED));
   }
 
   @Test
@@ -138,7 +138,7 @@ class ControlPlaneTest {
         .givenCommands(heartbeat("2026-11-19T09:59:00Z", LAST_RECONCILED))
         .when(activity(Instant.parse("2026-11-19T09:59:10Z"), LAST_RECONCILED.plusSeconds(40)))
         .expectNoEvents()
-        .expectResultMessagePayload(new ControlPlaneStatus(null));
+        .expectResultMessagePayload(new ControlPlane.Status(null));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.opsjournal.server.ingest;
 
-import dev.opsjournal.core.cluster.ControlPlaneStatus;
+import dev.opsjournal.core.cluster.ControlPlane;
 import dev.opsjournal.core.cluster.ObserveControllerActivity;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import java.time.Instant;
@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ControllerActivity {
 
-  private final Map<String, ControlPlaneStatus> lastAnswer = new ConcurrentHashMap<>();
+  private final Map<String, ControlPlane.Status> lastAnswer = new ConcurrentHashMap<>();
 
   /** Remembers what the control plane of {@code cluster} answered to a command. */
   void answered(String cluster, Object reply) {
-    if (reply instanceof ControlPlaneStatus status) {
+    if (reply instanceof ControlPlane.Status status) {
       lastAnswer.put(cluster, status);
     }
   }
@@ -32,7 +32,7 @@ final class ControllerActivity {
   /** What the control plane must hear of this observation, or null. */
   ObserveControllerActivity of(ApplicationObserved application) {
     String cluster = application.application().cluster();
-    ControlPlaneStatus status = lastAnswer.get(cluster);
+    ControlPlane.Status status = lastAnswer.get(cluster);
     if (status != null && !status.outageOpen()) {
       return null;
     }
@@ -53,7 +53,7 @@ final class ControllerActivity {
     lastAnswer.clear();
   }
 
-  private static void add(List<Instant> acted, Instant at, ControlPlaneStatus status) {
+  private static void add(List<Instant> acted, Instant at, ControlPlane.Status status) {
     if (at != null && (status == null || at.isAfter(status.unavailableSince()))) {
       acted.add(at);
     }

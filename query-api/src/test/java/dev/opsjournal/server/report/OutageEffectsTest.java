@@ -106,6 +106,52 @@ class OutageEffectsTest {
         .isEqualTo("`https://git.example.com/platform.git` branch `main` unavailable");
   }
 
+  /**
+   * Issue 11: "the controller was down from 09:59:59 to 10:34:16; self-heal put it back at
+   * 10:31:00". A self-heal is the controller at work: no sentence may keep it down past it.
+   */
+  @Test
+  void givenASelfHealInsideAControllerOutage_whenEnded_thenTheOutageEndsNoLaterThanIt() {
+    Outage late =
+        new Outage(
+            WeekData.CONTROLLER,
+            "local",
+            at("2026-11-19T09:59:59Z"),
+            at("2026-11-19T10:09:00Z"),
+            at("2026-11-19T10:34:16Z"),
+            "");
+    Drift healed = corrected("local/apps/Deployment/shop/web", "2026-11-19T10:31:00Z", "SELF_HEAL");
+    Drift byHand = corrected("local/apps/Deployment/shop/api", "2026-11-19T10:20:00Z", "REVERTED");
+    Drift elsewhere =
+        corrected("prod/apps/Deployment/shop/web", "2026-11-19T10:15:00Z", "SELF_HEAL");
+
+    List<Outage> ended =
+        OutageEffects.endedByTheController(List.of(late, GIT), List.of(byHand, elsewhere, healed));
+
+    assertThat(ended.get(0).endedAt()).isEqualTo(at("2026-11-19T10:31:00Z"));
+    assertThat(ended.get(0).startedAt()).isEqualTo(late.startedAt());
+    assertThat(ended.get(1)).isEqualTo(GIT);
+    assertThat(OutageEffects.endedByTheController(List.of(CONTROLLER), List.of(healed)))
+        .as("a correction after the outage changes nothing")
+        .containsExactly(CONTROLLER);
+  }
+
+  private static Drift corrected(String resource, String correctedAt, String correction) {
+    Instant at = at(correctedAt);
+    return new Drift(
+        resource,
+        DEV,
+        "FIELD",
+        "kubectl",
+        List.of(),
+        Map.of(),
+        at("2026-11-19T10:10:00Z"),
+        at,
+        correction,
+        "",
+        null);
+  }
+
   private static Drift drift(String resource, String startedAt) {
     Instant start = at(startedAt);
     return new Drift(
