@@ -14,7 +14,8 @@ public sealed interface ApplicationEvent
         ConditionRaised,
         ConditionCleared,
         ResourceStatusReported,
-        ApplicationDeleted {
+        ApplicationDeleted,
+        ApplicationAttributed {
 
   ResourceKey application();
 

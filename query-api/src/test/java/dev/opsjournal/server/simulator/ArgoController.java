@@ -88,14 +88,30 @@ public final class ArgoController {
     apps.forEach(a -> requestRefresh(a, Level.RECENT, WATCH_BATCH.plus(jitter(0, 50))));
   }
 
-  /** A person's {@code argocd app sync}: argocd-server sets a full operation for the user. */
-  void userSync(String app, String username) {
+  /**
+   * A person's {@code argocd app sync}: argocd-server sets a full operation for the user; false
+   * when it refused.
+   */
+  boolean userSync(String app, String username) {
     ApplicationDocument doc = docs.get(app);
     if (doc.operation != null) {
-      return;
+      return false; // argocd-server refuses: another operation is already in progress
     }
     setOperation(doc, new Operation(username, estate.revision(), List.of(), 0));
     operations.run(doc, jitter(15, 40));
+    return true;
+  }
+
+  /** A non-cascading delete of the Application: it goes, and is reconciled no more. */
+  void delete(String app) {
+    ApplicationDocument doc = docs.remove(app);
+    lastWritten.remove(app);
+    client
+        .genericKubernetesResources(LiveObjects.context(applicationKey(doc.app)))
+        .inNamespace(Estate.ARGOCD_NAMESPACE)
+        .withName(app)
+        .delete();
+    written.accept(applicationKey(doc.app));
   }
 
   /** Argo CD's {@code requestAppRefresh}: one pending refresh per app, at the highest level. */
@@ -126,6 +142,9 @@ public final class ArgoController {
   /** {@code processAppRefreshQueueItem}: compare, persist the status, maybe auto-sync. */
   private void reconcile(String app, Level level) {
     ApplicationDocument doc = docs.get(app);
+    if (doc == null) {
+      return; // deleted
+    }
     Instant now = timeline.now();
     Map<Manifest, String> resources = new LinkedHashMap<>();
     for (Manifest m : doc.app.manifests()) {
