@@ -8,9 +8,11 @@ import dev.opsjournal.core.observation.ApplicationObserved.Condition;
 import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
 import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
+import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,7 @@ public class Application {
   private final Set<ConditionKey> conditions = new LinkedHashSet<>();
   private final Map<ResourceKey, String> declared = new HashMap<>();
   private String gitErrorRepo; // the repository a Git error is reported for, or null
+  private final Set<String> attributedEvents = new HashSet<>();
 
   private String operationId;
   private boolean operationCompleted;
@@ -113,6 +116,34 @@ public class Application {
     observeGitError(key, status.conditions(), at);
     observeDeclarations(
         key, seen.spec(), status, revisionChanged && !previousRevision.isEmpty(), at);
+  }
+
+  /**
+   * An Event about this Application: a person's act it names ({@link People}) is attributed once
+   * per Event. It does not move {@code lastObservedAt}: Events come on their own watch, in their
+   * own order.
+   */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(ObserveApplicationEvent command) {
+    identify(command.aggregateId());
+    KubernetesEventObserved e = command.event();
+    if (attributedEvents.contains(e.uid())) {
+      return;
+    }
+    People.of(e.reason(), e.message())
+        .ifPresent(
+            act ->
+                apply(
+                    new ApplicationAttributed(
+                        e.regarding(),
+                        act.action().name(),
+                        act.actor(),
+                        e.reportingComponent(),
+                        e.message(),
+                        e.uid(),
+                        e.firstSeen() != null ? e.firstSeen() : e.observedAt(),
+                        e.observedAt())));
   }
 
   private void observeOperation(ResourceKey key, Operation operation, Instant at) {
@@ -361,6 +392,12 @@ public class Application {
       declared.put(event.resource(), event.status());
     }
     lastObservedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ApplicationAttributed event) {
+    identify(aggregateId(event.application())); // an Event can come before the Application
+    attributedEvents.add(event.eventUid());
   }
 
   @EventSourcingHandler

@@ -16,7 +16,8 @@ public sealed interface ApplicationEvent
         GitErrorRaised,
         GitErrorCleared,
         ResourceStatusReported,
-        ApplicationDeleted {
+        ApplicationDeleted,
+        ApplicationAttributed {
 
   ResourceKey application();
 

@@ -1,6 +1,7 @@
 package dev.opsjournal.server.ingest;
 
 import dev.opsjournal.core.application.ObserveApplication;
+import dev.opsjournal.core.application.ObserveApplicationEvent;
 import dev.opsjournal.core.cluster.ObserveControllerActivity;
 import dev.opsjournal.core.cluster.ObserveHeartbeat;
 import dev.opsjournal.core.observation.ApplicationObserved;
@@ -126,6 +127,10 @@ class ObservationRouter {
       return new ObserveSourceAvailability(up.subject(), true, "", up.observedAt());
     } else if (observation instanceof HeartbeatObserved heartbeat) {
       return new ObserveHeartbeat(heartbeat);
+    } else if (observation instanceof KubernetesEventObserved event
+        && event.regarding().isApplication()) {
+      // Argo CD's Events on an Application name the people acting on it
+      return new ObserveApplicationEvent(event);
     } else if (observation instanceof KubernetesEventObserved event) {
       // Events corroborate what the watches saw; the journal does not record them on their own.
       log.atDebug()

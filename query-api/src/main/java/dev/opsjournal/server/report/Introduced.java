@@ -67,12 +67,13 @@ final class Introduced extends Section {
               + " "
               + time(change.at())
               + (change.kind().equals(ReportProjection.DELETED)
-                  ? "."
+                  ? (change.by() == null ? "." : ": " + change.by() + ".")
                   : ": "
                       + (change.kind().equals(ReportProjection.REGISTERED) ? "" : "now ")
                       + source(spec)
                       + "; "
                       + syncPolicy(spec)
+                      + (change.by() == null ? "" : "; " + change.by())
                       + "."));
     }
     if (changes.size() > INTRODUCED_LINES) {

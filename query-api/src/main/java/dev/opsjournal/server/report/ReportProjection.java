@@ -6,6 +6,7 @@ import static dev.opsjournal.server.api.Rows.timestamp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.application.ApplicationAttributed;
 import dev.opsjournal.core.application.ApplicationDeleted;
 import dev.opsjournal.core.application.ApplicationRegistered;
 import dev.opsjournal.core.application.ApplicationSource;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Projects what the weekly journal needs beyond the other read models: each write of an object's
  * desired values (so that environments can be told apart by what Argo CD applied), Applications'
- * registrations with their sync policy, their status, their conditions, and force pushes.
+ * registrations with their sync policy and who made them, their status, their conditions, and force
+ * pushes.
  */
 @Component
 @ProcessingGroup("report")
@@ -79,6 +81,21 @@ class ReportProjection {
   @EventHandler
   void on(ApplicationSpecChanged event) {
     application(event.application(), event.at(), CHANGED, event.source(), event.syncPolicy());
+  }
+
+  /** Who did what to the Application, when an Argo CD Event named it (V8). */
+  @EventHandler
+  void on(ApplicationAttributed event) {
+    writes.update(
+        """
+        insert into report_application_actor (application_key, at, action, actor, component)
+        values (?, ?, ?, ?, ?) on conflict do nothing
+        """,
+        event.application().toString(),
+        timestamp(event.happenedAt()),
+        event.action(),
+        event.actor(),
+        event.tool());
   }
 
   @EventHandler
@@ -158,6 +175,7 @@ class ReportProjection {
     writes.update("delete from report_application_event");
     writes.update("delete from report_application_status");
     writes.update("delete from report_condition");
+    writes.update("delete from report_application_actor");
     writes.update("delete from report_history_rewrite");
   }
 

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The one reader of the report's own tables, {@code report_*} (V4). */
+/** The one reader of the report's own tables, {@code report_*} (V4, V8). */
 @Component
 class ReportRecords {
 
@@ -46,6 +46,9 @@ class ReportRecords {
 
   /** An Application's registration, change or deletion. */
   record ApplicationEvent(String key, Instant at, String kind, Spec spec) {}
+
+  /** A person's act on an Application, from {@code report_application_actor}. */
+  record Act(String key, Instant at, String action, String actor, String tool) {}
 
   /** An Application's sync and health status from {@code status.at()} on. */
   record KeyedStatus(String key, WeekData.Status status) {}
@@ -86,6 +89,25 @@ class ReportRecords {
                     rs.getBoolean("automated"),
                     rs.getBoolean("self_heal"),
                     rs.getBoolean("prune"))));
+  }
+
+  /** People's acts on the scope's cluster's Applications up to its end, by time. */
+  List<Act> acts(Scope scope) {
+    return jdbc.query(
+        """
+        select * from report_application_actor
+         where at < :end and %s
+         order by at, application_key, action, actor
+        """
+            .formatted(Scope.inCluster("application_key")),
+        scope.params(),
+        (rs, i) ->
+            new Act(
+                rs.getString("application_key"),
+                instant(rs, "at"),
+                rs.getString("action"),
+                rs.getString("actor"),
+                rs.getString("component")));
   }
 
   /**

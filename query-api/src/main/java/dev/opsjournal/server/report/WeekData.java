@@ -88,8 +88,16 @@ record WeekData(
 
   /**
    * @param kind REGISTERED, CHANGED or DELETED
+   * @param by who made it, as the journal tells it ({@code grace created the Application}), or null
+   *     when no Argo CD Event named anyone
    */
-  record ApplicationChange(Instant at, String kind, Spec spec) {}
+  record ApplicationChange(Instant at, String kind, Spec spec, String by) {
+
+    /** A change no Argo CD Event attributed. */
+    ApplicationChange(Instant at, String kind, Spec spec) {
+      this(at, kind, spec, null);
+    }
+  }
 
   /**
    * @param applications the Applications registered before the week and not deleted

@@ -15,7 +15,6 @@ import dev.opsjournal.server.report.ReportRecords.ApplicationEvent;
 import dev.opsjournal.server.report.ReportRecords.InForce;
 import dev.opsjournal.server.report.ReportRecords.KeyedStatus;
 import dev.opsjournal.server.report.ReportRecords.Write;
-import dev.opsjournal.server.report.WeekData.ApplicationChange;
 import dev.opsjournal.server.report.WeekData.Commit;
 import dev.opsjournal.server.report.WeekData.Conflict;
 import dev.opsjournal.server.report.WeekData.Deployed;
@@ -138,7 +137,7 @@ class WeekQuery {
           start(applicationEvents, weekTenures),
           applicationEvents.stream()
               .filter(e -> !e.at().isBefore(scope.start()))
-              .map(e -> new ApplicationChange(e.at(), e.kind(), e.spec()))
+              .map(new ApplicationActs(records.acts(scope))::change)
               .toList(),
           weekCommits,
           rewrites,
@@ -306,10 +305,7 @@ class WeekQuery {
       return owned;
     }
 
-    /**
-     * The sync of {@code application} that made a write seen at {@code at} ({@link
-     * SyncAttribution}).
-     */
+    /** The sync of {@code application} that made a write seen at {@code at}. */
     private Sync syncAt(String resource, String application, Instant at) {
       String key = WeekRows.applicationKey(resource, application);
       int i = SyncAttribution.of(bracketsByKey.getOrDefault(key, List.of()), at);

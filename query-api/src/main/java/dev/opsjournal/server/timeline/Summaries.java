@@ -1,11 +1,13 @@
 package dev.opsjournal.server.timeline;
 
+import dev.opsjournal.core.application.ApplicationAttributed;
 import dev.opsjournal.core.application.ApplicationDeleted;
 import dev.opsjournal.core.application.ApplicationRegistered;
 import dev.opsjournal.core.application.ApplicationSpecChanged;
 import dev.opsjournal.core.application.ConditionCleared;
 import dev.opsjournal.core.application.ConditionRaised;
 import dev.opsjournal.core.application.HealthChanged;
+import dev.opsjournal.core.application.People;
 import dev.opsjournal.core.application.ResourceStatusReported;
 import dev.opsjournal.core.application.SyncCompleted;
 import dev.opsjournal.core.application.SyncStarted;
@@ -153,6 +155,8 @@ public final class Summaries {
           + (e.status().isEmpty() ? "no longer declared" : e.status());
     } else if (event instanceof ApplicationDeleted) {
       return "deleted";
+    } else if (event instanceof ApplicationAttributed e) {
+      return People.told(e, "the Application");
     }
     return event.getClass().getSimpleName();
   }

@@ -4,6 +4,7 @@ import dev.opsjournal.core.JournalPolicy;
 import dev.opsjournal.core.JournalPolicy.TrackingMethod;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.alert.Alert;
+import dev.opsjournal.core.application.ApplicationAttributed;
 import dev.opsjournal.core.application.ApplicationDeleted;
 import dev.opsjournal.core.application.ApplicationRegistered;
 import dev.opsjournal.core.application.ApplicationSource;
@@ -203,6 +204,15 @@ final class FrozenSamples {
         new ResourceStatusReported(
             DEV_APP, DEPLOYMENT, "Synced", "OutOfSync", C2, true, lastSync, AT),
         new ApplicationDeleted(DEV_APP, UID, AT),
+        new ApplicationAttributed(
+            DEV_APP,
+            "CREATED",
+            "grace",
+            "argocd-server",
+            "grace created application",
+            "0b7e4f7a-1c2d-4e5f-8a9b-3c4d5e6f7a8b",
+            EARLIER,
+            AT),
         // core.source
         new CommitRecorded(
             SOURCE,

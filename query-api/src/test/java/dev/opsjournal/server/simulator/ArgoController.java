@@ -121,14 +121,30 @@ public final class ArgoController {
     docs.keySet().forEach(app -> requestRefresh(app, Level.LATEST, jitter(300, 900)));
   }
 
-  /** A person's {@code argocd app sync}: argocd-server sets a full operation for the user. */
-  void userSync(String app, String username) {
+  /**
+   * A person's {@code argocd app sync}: argocd-server sets a full operation for the user; false
+   * when it refused.
+   */
+  boolean userSync(String app, String username) {
     ApplicationDocument doc = docs.get(app);
     if (doc.operation != null) {
-      return;
+      return false; // argocd-server refuses: another operation is already in progress
     }
     setOperation(doc, new Operation(username, estate.revision(), List.of(), 0));
     operations.run(doc, jitter(15, 40));
+    return true;
+  }
+
+  /** A non-cascading delete of the Application: it goes, and is reconciled no more. */
+  void delete(String app) {
+    ApplicationDocument doc = docs.remove(app);
+    lastWritten.remove(app);
+    client
+        .genericKubernetesResources(LiveObjects.context(applicationKey(doc.app)))
+        .inNamespace(Estate.ARGOCD_NAMESPACE)
+        .withName(app)
+        .delete();
+    written.accept(applicationKey(doc.app));
   }
 
   /** Argo CD's {@code requestAppRefresh}: one pending refresh per app, at the highest level. */
@@ -162,6 +178,9 @@ public final class ArgoController {
       return; // its refresh queue died with it; the restart refreshes every Application
     }
     ApplicationDocument doc = docs.get(app);
+    if (doc == null) {
+      return; // deleted
+    }
     Instant now = timeline.now();
     if (firstAfterRestart != null) {
       firstAfterRestart.accept(now);

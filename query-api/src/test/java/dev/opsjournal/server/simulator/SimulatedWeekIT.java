@@ -164,10 +164,13 @@ class SimulatedWeekIT {
                   .until(() -> published(written.toString()) >= expected);
               driver.awaitConsumed();
             });
+    simulation.userCreatedApplication("billing", "grace");
     simulation.personSetsReplicas(at("09:05:00.350"), "shop", "web", 5, "kubectl-edit");
     simulation.personSetsReplicas(at("09:05:01.200"), "shop", "web", 6, "kubectl");
     simulation.personSetsReplicas(at("09:12:00.800"), "billing", "api", 4, "kubectl-edit");
     simulation.userSyncs(at("09:20:00.700"), "billing", "grace");
+    // after the fight's last change of hands, so that the fight plays as before
+    simulation.userDeletesApplication(at("09:29:30.300"), "billing", "alice");
     simulation.runUntil(at("09:30:00"));
     driver.settle();
   }
@@ -330,6 +333,68 @@ class SimulatedWeekIT {
     // Argo CD raises it on whichever Application lost the object, naming that one first
     assertThat(fight.split("Argo CD raised SharedResourceWarning", -1)).hasSize(2);
     assertThat(fight).contains("on both Applications", "and one more like it");
+  }
+
+  @Test
+  void thePeopleArgoCdsEventsNameAreNamedInTheTimelineAndTheWeeklyJournal() {
+    List<ArgoEvents.Act> acts = simulation.acts();
+    assertThat(acts).extracting(ArgoEvents.Act::action).contains("CREATED", "DELETED");
+    String weekly =
+        http.getForObject("/api/v1/journal/weekly?week=2026-W49&cluster=" + CLUSTER, String.class);
+    for (ArgoEvents.Act act : acts) {
+      JsonNode entries =
+          get("/api/v1/resources/timeline?cluster="
+                  + CLUSTER
+                  + "&group=argoproj.io&kind=Application&namespace="
+                  + Estate.ARGOCD_NAMESPACE
+                  + "&name="
+                  + act.application()
+                  + "&limit=500")
+              .get("items");
+      List<String> attributed = new ArrayList<>();
+      entries.forEach(
+          e -> {
+            if (e.get("type").asText().equals("ApplicationAttributed")) {
+              attributed.add(
+                  e.get("details").get("action").asText()
+                      + " "
+                      + e.get("details").get("actor").asText()
+                      + " "
+                      + e.get("details").get("happenedAt").asText()
+                      + " "
+                      + e.get("summary").asText());
+            }
+          });
+      String verb =
+          switch (act.action()) {
+            case "CREATED" -> "created";
+            case "DELETED" -> "deleted";
+            default -> "started a sync of";
+          };
+      assertThat(attributed)
+          .as("timeline of %s", act.application())
+          .contains(
+              String.join(
+                  " ",
+                  act.action(),
+                  act.user(),
+                  Timeline.metav1(act.at()).toString(),
+                  act.user() + " " + verb + " the Application"));
+      String line =
+          weekly
+              .lines()
+              .filter(l -> l.startsWith("- **" + act.application() + "**, "))
+              .filter(
+                  l -> l.contains(act.action().equals("DELETED") ? ", deleted " : ", registered "))
+              .findFirst()
+              .orElse("");
+      switch (act.action()) {
+        case "CREATED" ->
+            assertThat(line).endsWith("; " + act.user() + " created the Application.");
+        case "DELETED" -> assertThat(line).endsWith(": " + act.user() + " deleted it.");
+        default -> {}
+      }
+    }
   }
 
   private long published(String subject) {

@@ -22,6 +22,7 @@ public final class Simulation {
   private final LiveObjects live;
   private final ArgoController controller;
   private final GroundTruth truth = new GroundTruth();
+  private final ArgoEvents events;
 
   /**
    * @param written told after each write to the API server (the clock then reads its instant), so
@@ -38,7 +39,34 @@ public final class Simulation {
     this.timeline = new Timeline(clock, start);
     this.live = new LiveObjects(client, estate.cluster(), written);
     this.controller = new ArgoController(estate, timeline, live, truth, seed, client, written);
+    this.events = new ArgoEvents(client, estate, written);
     controller.start();
+  }
+
+  /**
+   * Who created {@code app}: every Application is created at the start, and argocd-server writes
+   * its Event then ({@link ArgoEvents}). Call before running.
+   */
+  public void userCreatedApplication(String app, String username) {
+    events.userCreatesApplication(app, username, timeline.now());
+  }
+
+  /**
+   * A user's {@code argocd app delete --cascade=false} at {@code at}: the Application goes, its
+   * objects stay, and argocd-server writes the Event.
+   */
+  public void userDeletesApplication(Instant at, String app, String username) {
+    timeline.at(
+        at,
+        () -> {
+          controller.delete(app);
+          events.userDeletesApplication(app, username, timeline.now());
+        });
+  }
+
+  /** People's acts on Applications, as argocd-server's Events recorded them. */
+  public List<ArgoEvents.Act> acts() {
+    return events.acts();
   }
 
   /**
@@ -67,7 +95,13 @@ public final class Simulation {
 
   /** A user's {@code argocd app sync} at {@code at}, through argocd-server. */
   public void userSyncs(Instant at, String app, String username) {
-    timeline.at(at, () -> controller.userSync(app, username));
+    timeline.at(
+        at,
+        () -> {
+          if (controller.userSync(app, username)) {
+            events.userSyncs(app, username, timeline.now());
+          }
+        });
   }
 
   /**
