@@ -24,6 +24,7 @@ final class OutageEffects {
 
   /** Corrections only Argo CD's controller makes: its syncs, automated or asked for by a user. */
   private static final Set<String> CONTROLLER_CORRECTIONS = Set.of("SELF_HEAL", "MANUAL_SYNC");
+
   private static final String COMPARISON_ERROR = "ComparisonError";
 
   private final List<Outage> outages;
