@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,23 +58,37 @@ public class KafkaObservationSink implements ObservationSink, AutoCloseable {
 
   @Override
   public void publish(Observation observation) {
-    String value;
+    publishAll(List.of(observation));
+  }
+
+  /** Sends every observation, then waits for each acknowledgement, within the timeout overall. */
+  @Override
+  public void publishAll(List<? extends Observation> observations) {
+    List<CompletableFuture<?>> sent = new ArrayList<>(observations.size());
+    for (Observation observation : observations) {
+      sent.add(kafka.send(Topics.OBSERVATIONS, observation.subject(), write(observation)));
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int i = 0; i < sent.size(); i++) {
+      String subject = observations.get(i).subject();
+      try {
+        sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PublishException("interrupted while publishing " + subject, e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new PublishException(
+            "could not publish " + subject + " to " + Topics.OBSERVATIONS, e);
+      }
+    }
+  }
+
+  private String write(Observation observation) {
     try {
-      value = json.writeValueAsString(observation);
+      return json.writeValueAsString(observation);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "cannot write " + observation.getClass().getSimpleName(), e);
-    }
-    try {
-      kafka
-          .send(Topics.OBSERVATIONS, observation.subject(), value)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException("interrupted while publishing " + observation.subject(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new PublishException(
-          "could not publish " + observation.subject() + " to " + Topics.OBSERVATIONS, e);
     }
   }
 }

@@ -30,6 +30,9 @@ public final class Replayer {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final String COLLECTOR = "standalone-replay";
 
+  /** Observations sent before their acknowledgements are awaited: in order, without a wait. */
+  private static final int BATCH = 500;
+
   private final ObservationSink sink;
   private final ObjectMapper json;
   private final Settle settle;
@@ -108,6 +111,13 @@ public final class Replayer {
     }
   }
 
+  private void publish(List<Observation> pending) {
+    if (!pending.isEmpty()) {
+      sink.publishAll(List.copyOf(pending));
+      pending.clear();
+    }
+  }
+
   /**
    * The capture's values, mapped; {@code malformed} could not be read, {@code unmappable} were read
    * but could not be mapped (both are logged and replayed as nothing).
@@ -162,23 +172,25 @@ public final class Replayer {
     Counters counters = new Counters();
     long total = steps.stream().filter(s -> !(s instanceof Timeline.Heartbeat)).count();
     int progressEvery = Math.max(1, source.progressEvery());
+    List<Observation> pending = new ArrayList<>(BATCH);
     for (Timeline.Step step : steps) {
       if (step instanceof Timeline.Heartbeat heartbeat) {
-        sink.publish(
+        pending.add(
             new HeartbeatObserved(
                 source.cluster(), COLLECTOR, heartbeat.at(), heartbeat.reconciledAt()));
         counters.heartbeats++;
         counters.published++;
-        continue;
-      }
-      if (step instanceof Timeline.Reveal reveal) {
+      } else if (step instanceof Timeline.Reveal reveal) {
+        publish(pending); // what came before the commit is published before it
         counters.commits += git.reveal(reveal.sha(), reveal.at());
       } else if (step instanceof Timeline.Publish publish) {
-        sink.publish(publish.observation());
+        pending.add(publish.observation());
         counters.published++;
       }
-      counters.stepsDone++;
-      if (counters.stepsDone % progressEvery == 0) {
+      if (pending.size() >= BATCH) {
+        publish(pending);
+      }
+      if (!(step instanceof Timeline.Heartbeat) && ++counters.stepsDone % progressEvery == 0) {
         log.info(
             "Replay {}: {} of {} steps, recorded time {}",
             source.name(),
@@ -187,6 +199,7 @@ public final class Replayer {
             step.at());
       }
     }
+    publish(pending);
     // patience for the journal to take in what was published without waiting: grows with it
     settle.await(PATIENCE.plusMillis(10 * counters.published));
     return counters;

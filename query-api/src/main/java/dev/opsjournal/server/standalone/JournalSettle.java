@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Tells when the journal has taken in everything published so far: every observation consumed by
  * the server's group and every tracking processor at the head of the event store. A replay waits
- * for it after each observation that changes something, as observations seconds apart would be.
+ * for it once, after publishing everything, before it marks itself done.
  */
 final class JournalSettle implements Settle {
 

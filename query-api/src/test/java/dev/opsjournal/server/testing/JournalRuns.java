@@ -109,6 +109,54 @@ public final class JournalRuns implements AutoCloseable {
     broker.destroy();
   }
 
+  /** The shared broker's address. */
+  public String bootstrap() {
+    return bootstrap;
+  }
+
+  /** The observations as published: subject (the key) and JSON value. */
+  public List<String[]> records() {
+    List<String[]> records = new ArrayList<>(observations.size());
+    for (Observation observation : observations) {
+      try {
+        records.add(new String[] {observation.subject(), json.writeValueAsString(observation)});
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return records;
+  }
+
+  /**
+   * How long the real {@link Replayer} takes to read, map and publish the capture to a fresh topic
+   * of {@code partitions} (acknowledged), with no journal behind it.
+   */
+  public Duration replayToTopic(int partitions) {
+    freshTopics(bootstrap, partitions);
+    KafkaObservationSink sink = sink(bootstrap);
+    long started = System.nanoTime();
+    try {
+      replay(sink::publish, () -> {}, "benchmark");
+    } finally {
+      sink.close();
+    }
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /**
+   * How long a server started on a published backlog of {@code partitions} takes to journal it all:
+   * from the context being up until every observation is consumed and every processor at the head.
+   */
+  public Duration backlogCatchUp(int partitions) {
+    freshTopics(bootstrap, partitions);
+    publishAll(bootstrap, 1);
+    try (ConfigurableApplicationContext server = start(bootstrap, partitions)) {
+      long started = System.nanoTime();
+      driver(server, bootstrap).settle(Duration.ofMinutes(30));
+      return Duration.ofNanos(System.nanoTime() - started);
+    }
+  }
+
   /** The observations a replay of the capture publishes, in order. */
   public List<Observation> observations() {
     return observations;
