@@ -386,6 +386,80 @@ abstract class Week02Questions {
     return response.getBody();
   }
 
+  /**
+   * As of an instant, from the scenario: Tuesday noon had no conflict; Wednesday 10:00 was after
+   * the fight (09:05 to 09:35) with staging holding both objects and every flip made; and in the
+   * fight, staging's sync completed at 09:05:04 and dev's first self-heal took the objects back 2 s
+   * later (09:05:06), staging's one second after that: at 09:05:06.5 dev held them, after two flips
+   * (staging's takeover, dev's first self-heal), and no loop had been detected yet.
+   */
+  @Test
+  @Order(12)
+  void conflictsAsOfAnInstantHaveTheirHolderAndFlipsThen() {
+    assertThat(get("/api/v1/conflicts?at=2026-11-17T12:00:00Z").get("items")).isEmpty();
+
+    JsonNode atTen = get("/api/v1/conflicts?at=2026-11-18T10:00:00Z").get("items");
+    assertThat(texts(atTen, "resource"))
+        .containsExactlyInAnyOrder(DEPLOYMENT.toString(), SERVICE.toString());
+    for (JsonNode conflict : atTen) {
+      assertThat(conflict.get("holder").asText()).isEqualTo(STAGING);
+      assertThat(texts(conflict.get("losers"))).containsExactly(DEV);
+      assertThat(conflict.get("flips").asInt()).isEqualTo(FLIPS);
+      assertThat(conflict.get("open").asBoolean()).isTrue();
+      assertThat(conflict.hasNonNull("loopDetectedAt")).isTrue();
+    }
+
+    JsonNode inTheFight = get("/api/v1/conflicts?at=2026-11-18T09:05:06.500Z").get("items");
+    assertThat(inTheFight).hasSize(2);
+    for (JsonNode conflict : inTheFight) {
+      assertThat(conflict.get("holder").asText()).isEqualTo(DEV);
+      assertThat(texts(conflict.get("losers"))).containsExactly(STAGING);
+      assertThat(conflict.get("flips").asInt()).isEqualTo(2);
+      assertThat(conflict.get("open").asBoolean()).isTrue();
+      assertThat(conflict.hasNonNull("loopDetectedAt")).isFalse();
+    }
+  }
+
+  /**
+   * Drifts open at an instant, from the scenario: the kubectl scale of Tue 11:00:00 was self-healed
+   * at 11:00:04; the hand-set image of Thu 10:10 waited for the controller until 10:31; nothing was
+   * drifted on Tuesday at noon.
+   */
+  @Test
+  @Order(13)
+  void driftsAsOfAnInstantAreThoseOpenThen() {
+    assertThat(get("/api/v1/drifts?at=2026-11-17T12:00:00Z").get("items")).isEmpty();
+
+    JsonNode scaled = get("/api/v1/drifts?at=2026-11-17T11:00:02Z").get("items");
+    assertThat(scaled).hasSize(1);
+    assertThat(scaled.get(0).get("resource").asText()).isEqualTo(DEPLOYMENT.toString());
+    assertThat(scaled.get(0).get("actor").asText()).isEqualTo("kubectl");
+    assertThat(scaled.get(0).get("open").asBoolean()).isTrue();
+    assertThat(scaled.get(0).hasNonNull("correctedAt")).isFalse();
+
+    JsonNode handSet = get("/api/v1/drifts?at=2026-11-19T10:20:00Z").get("items");
+    assertThat(handSet).hasSize(1);
+    assertThat(handSet.get(0).get("actor").asText()).isEqualTo("kubectl-set");
+    assertThat(handSet.get(0).get("application").asText()).isEqualTo(STAGING);
+    assertThat(get("/api/v1/drifts?application=" + DEV + "&at=2026-11-19T10:20:00Z").get("items"))
+        .isEmpty();
+  }
+
+  @Test
+  @Order(14)
+  void anInstantThatIsNotOneOrComesWithARangeIsAProblemNamingAt() {
+    for (String uri :
+        List.of(
+            "/api/v1/conflicts?at=wednesday",
+            "/api/v1/drifts?at=2026-11-18",
+            "/api/v1/conflicts?at=2026-11-18T10:00:00Z&from=2026-11-16T00:00:00Z",
+            "/api/v1/drifts?at=2026-11-18T10:00:00Z&open=true")) {
+      ResponseEntity<JsonNode> problem = http.getForEntity(uri, JsonNode.class);
+      assertThat(problem.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(problem.getBody().get("parameter").asText()).as(uri).isEqualTo("at");
+    }
+  }
+
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
   }

@@ -88,6 +88,29 @@ public final class Week02Repository implements AutoCloseable {
     return List.copyOf(shas);
   }
 
+  /**
+   * A force push: c{replaced}'s content again in a new commit by {@code author} at {@code at}, on
+   * c{replaced - 1}, and {@code main} moved to it, leaving c{replaced} and every later commit
+   * unreachable (they are forgotten here: {@link #sha} then names the new history).
+   *
+   * @return the new head
+   */
+  public String forcePushReplacing(int replaced, String author, Instant at, String message) {
+    if (replaced < 2 || replaced > shas.size()) {
+      throw new IllegalArgumentException("c" + replaced + " cannot be replaced");
+    }
+    ExampleRepository.Commit content = PLATFORM.commits().get(replaced - 1);
+    var builder = git.commit(BRANCH).on(sha(replaced - 1)).by(author, at).message(message);
+    content
+        .files()
+        .forEach(
+            (path, text) -> builder.put(path, text.replace(PLATFORM.url(), applicationRepoUrl)));
+    String head = builder.create(); // moves the branch whatever its head was, as a force push
+    shas.subList(replaced - 1, shas.size()).clear();
+    shas.add(head);
+    return head;
+  }
+
   /** The {@code file://} URL to watch. */
   public String url() {
     return git.url();

@@ -1,5 +1,6 @@
 package dev.opsjournal.server.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,15 @@ public final class Listing {
   public Listing overlapping(String start, String end, Window window) {
     where("(" + end + " is null or " + end + " >= ?)", window.fromTimestamp());
     return where(start + " < ?", window.toTimestamp());
+  }
+
+  /**
+   * Only items in progress at {@code at}: started at or before it, and not ended by then ({@code
+   * end} null or after it).
+   */
+  public Listing inProgressAt(String start, String end, Instant at) {
+    where(start + " <= ?", Rows.timestamp(at));
+    return where("(" + end + " is null or " + end + " > ?)", Rows.timestamp(at));
   }
 
   /** The page asked for, in {@code order} (which must make it stable). */

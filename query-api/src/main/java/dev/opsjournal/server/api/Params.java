@@ -25,6 +25,23 @@ public final class Params {
     }
   }
 
+  /**
+   * The {@code at} of an "as of an instant" question, or null when absent; it asks about one
+   * instant, so it cannot be given with a range ({@code from}, {@code to}) or {@code open}.
+   */
+  public static Instant asOf(String value, ListQuery list, Boolean open) {
+    Instant at = instant("at", value);
+    Window range = list.window();
+    if (at != null && (range.from() != null || range.to() != null)) {
+      throw new BadRequestException("at", "asks about one instant: give it without from and to");
+    }
+    if (at != null && open != null) {
+      throw new BadRequestException(
+          "at", "answers what was open at that instant: give it without open");
+    }
+    return at;
+  }
+
   public static Instant requiredInstant(String parameter, String value) {
     Instant instant = instant(parameter, value);
     if (instant == null) {

@@ -33,7 +33,7 @@ class CommitController {
   @Operation(
       summary = "A commit and where and when it ran",
       description =
-          "The commit as recorded (author, committer, message, changed paths), the Applications it reached, and every sync of it.")
+          "The commit as recorded (author, committer, message, changed paths), the Applications it reached, every sync of it, and whether a force push has made it unreachable (since when, by which push).")
   @GetMapping("/api/v1/commits/{sha}")
   CommitView commit(
       @Parameter(
@@ -80,6 +80,11 @@ class CommitController {
         c.changedPaths(),
         c.affectedApplications(),
         c.recordedAt(),
-        deployments);
+        deployments,
+        c.reachable(),
+        c.unreachableSince(),
+        c.reachable()
+            ? null
+            : new CommitView.Rewrite(c.rewrittenFrom(), c.rewrittenTo(), c.unreachableSince()));
   }
 }

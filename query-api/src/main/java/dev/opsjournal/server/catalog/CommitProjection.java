@@ -2,6 +2,7 @@ package dev.opsjournal.server.catalog;
 
 import dev.opsjournal.core.observation.CommitObserved.ChangedPath;
 import dev.opsjournal.core.source.CommitRecorded;
+import dev.opsjournal.core.source.HistoryRewritten;
 import dev.opsjournal.server.journal.ProjectionWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
-/** Projection of recorded commits: who wrote what, and which Applications it reached. */
+/**
+ * Projection of recorded commits: who wrote what, which Applications it reached, and whether a
+ * force push has made it unreachable.
+ */
 @Component
 @ProcessingGroup("commits")
 class CommitProjection {
@@ -45,6 +49,26 @@ class CommitProjection {
         event.changedPaths().stream().map(ChangedPath::path).toArray(String[]::new),
         event.affectedApplications().toArray(String[]::new),
         Timestamp.from(event.at()));
+  }
+
+  /**
+   * The commits the push dropped are no longer reachable; the first push that dropped one holds.
+   */
+  @EventHandler
+  void on(HistoryRewritten event) {
+    if (event.unreachable().isEmpty()) {
+      return;
+    }
+    writes.update(
+        """
+        update git_commit set unreachable_since = ?, rewritten_from = ?, rewritten_to = ?
+         where source = ? and sha = any(?) and unreachable_since is null
+        """,
+        Timestamp.from(event.at()),
+        event.oldHead(),
+        event.newHead(),
+        event.source(),
+        event.unreachable().toArray(String[]::new));
   }
 
   @ResetHandler

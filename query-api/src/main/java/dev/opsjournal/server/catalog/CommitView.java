@@ -10,6 +10,9 @@ import java.util.List;
  * @param affectedApplications Applications ({@code namespace/name}) whose source path the commit
  *     changed, directly or through Kustomize references, among those registered when it was seen
  * @param deployments every sync of this revision, oldest first (self-heals included)
+ * @param reachable false once a force push moved its branch to a history without it
+ * @param unreachableSince when the journal saw that push, or null while reachable
+ * @param rewrittenBy that push, or null while reachable
  */
 @Schema(description = "A commit, the Applications it reached, and where and when it was deployed")
 public record CommitView(
@@ -23,7 +26,14 @@ public record CommitView(
     List<String> changedPaths,
     List<String> affectedApplications,
     Instant recordedAt,
-    List<Deployment> deployments) {
+    List<Deployment> deployments,
+    boolean reachable,
+    Instant unreachableSince,
+    Rewrite rewrittenBy) {
+
+  /** The force push that made a commit unreachable: the branch moved {@code from} → {@code to}. */
+  @Schema(description = "The force push that made the commit unreachable from its branch")
+  public record Rewrite(String from, String to, Instant at) {}
 
   /** An author or committer. */
   @Schema(description = "A commit author or committer")

@@ -27,7 +27,13 @@ public class Commits {
     this.jdbc = jdbc;
   }
 
-  /** A commit as recorded from one Git source ({@code <repoUrl>#<branch>}). */
+  /**
+   * A commit as recorded from one Git source ({@code <repoUrl>#<branch>}).
+   *
+   * @param unreachableSince when a force push made it unreachable from the branch, or null
+   * @param rewrittenFrom that push's old head (null while reachable)
+   * @param rewrittenTo that push's new head (null while reachable)
+   */
   public record CommitRecord(
       String source,
       String sha,
@@ -42,7 +48,15 @@ public class Commits {
       String message,
       List<String> changedPaths,
       List<String> affectedApplications,
-      Instant recordedAt) {}
+      Instant recordedAt,
+      Instant unreachableSince,
+      String rewrittenFrom,
+      String rewrittenTo) {
+
+    public boolean reachable() {
+      return unreachableSince == null;
+    }
+  }
 
   /**
    * The newest commit of one source and repository URL recorded before an instant, and how many.
@@ -149,6 +163,9 @@ public class Commits {
         rs.getString("message"),
         strings(rs, "changed_paths"),
         strings(rs, "affected_applications"),
-        instant(rs, "recorded_at"));
+        instant(rs, "recorded_at"),
+        instant(rs, "unreachable_since"),
+        rs.getString("rewritten_from"),
+        rs.getString("rewritten_to"));
   }
 }

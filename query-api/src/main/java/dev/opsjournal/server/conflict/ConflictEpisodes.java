@@ -12,9 +12,13 @@ import dev.opsjournal.server.api.Window;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +63,60 @@ public class ConflictEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /**
+   * Conflicts in progress at {@code at}, by start, each as it stood then: the holder then (the
+   * Application the last flip by then moved the tracking to; before any, the one the first flip
+   * moved it from), the flips so far, the loop only if detected by then; open, not yet ended.
+   */
+  Page<ConflictView> pageAt(Instant at, PageRequest page) {
+    Page<ConflictView> now =
+        Listing.of("select * from conflict_episode_decided")
+            .inProgressAt("started_at", "ended_at", at)
+            .page(
+                jdbc.getJdbcTemplate(),
+                "started_at, resource_key, episode",
+                page,
+                (rs, i) -> view(rs));
+    Map<String, List<Flip>> flips = new HashMap<>();
+    if (!now.items().isEmpty()) {
+      jdbc.query(
+          """
+          select * from conflict_flip where resource_key in (:resources)
+           order by resource_key, episode, flip
+          """,
+          new MapSqlParameterSource(
+              "resources", now.items().stream().map(ConflictView::resource).distinct().toList()),
+          rs -> {
+            Flip flip = flip(rs);
+            flips
+                .computeIfAbsent(flip.resource() + "#" + flip.episode(), k -> new ArrayList<>())
+                .add(flip);
+          });
+    }
+    return now.map(
+        c -> asAt(c, flips.getOrDefault(c.resource() + "#" + c.episode(), List.of()), at));
+  }
+
+  private static ConflictView asAt(ConflictView c, List<Flip> flips, Instant at) {
+    List<Flip> soFar = flips.stream().filter(f -> !f.at().isAfter(at)).toList();
+    String holder =
+        !soFar.isEmpty()
+            ? soFar.get(soFar.size() - 1).to()
+            : flips.isEmpty() ? c.holder() : flips.get(0).from();
+    return new ConflictView(
+        c.resource(),
+        c.episode(),
+        c.applications(),
+        holder,
+        c.applications().stream().filter(app -> !app.equals(holder)).toList(),
+        soFar.size(),
+        c.startedAt(),
+        c.loopDetectedAt() == null || c.loopDetectedAt().isAfter(at) ? null : c.loopDetectedAt(),
+        true,
+        null,
+        null);
+  }
+
   /** Conflicts not ended yet, of every cluster: the open-conflict gauge. */
   public long openCount() {
     return Listing.of("select count(*) from conflict_episode")
@@ -89,14 +147,17 @@ public class ConflictEpisodes {
         """
             .formatted(OVERLAPPING),
         scope.params(),
-        (rs, i) ->
-            new Flip(
-                rs.getString("resource_key"),
-                rs.getInt("episode"),
-                rs.getInt("flip"),
-                rs.getString("from_app"),
-                rs.getString("to_app"),
-                instant(rs, "at")));
+        (rs, i) -> flip(rs));
+  }
+
+  private static Flip flip(ResultSet rs) throws SQLException {
+    return new Flip(
+        rs.getString("resource_key"),
+        rs.getInt("episode"),
+        rs.getInt("flip"),
+        rs.getString("from_app"),
+        rs.getString("to_app"),
+        instant(rs, "at"));
   }
 
   /** The newest conflict over {@code resource} in progress at {@code at}, if any. */

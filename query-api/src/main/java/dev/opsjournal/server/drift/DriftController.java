@@ -2,9 +2,11 @@ package dev.opsjournal.server.drift;
 
 import dev.opsjournal.server.api.ListQuery;
 import dev.opsjournal.server.api.Page;
+import dev.opsjournal.server.api.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/drifts}: drift episodes overlapping [from, to), optionally of one Application
- * ({@code namespace/name}) and only open or only closed ones.
+ * ({@code namespace/name}) and only open or only closed ones; or, with {@code at}, those open at
+ * that instant.
  */
 @Tag(name = "Drift")
 @RestController
@@ -36,7 +39,15 @@ class DriftController {
       @Parameter(description = "`true`: only open ones; `false`: only ended ones; absent: both")
           @RequestParam(required = false)
           Boolean open,
+      @Parameter(
+              description =
+                  "As of this instant (ISO-8601 UTC): the drifts open then (started, not yet corrected); not with `from`, `to` or `open`")
+          @RequestParam(required = false)
+          String at,
       @ParameterObject ListQuery list) {
-    return episodes.page(application, open, list.window(), list.page());
+    Instant asOf = Params.asOf(at, list, open);
+    return asOf != null
+        ? episodes.pageAt(application, asOf, list.page())
+        : episodes.page(application, open, list.window(), list.page());
   }
 }

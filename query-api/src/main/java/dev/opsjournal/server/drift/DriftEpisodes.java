@@ -37,6 +37,34 @@ public class DriftEpisodes {
             jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs));
   }
 
+  /**
+   * Episodes open at {@code at} (optionally of one Application), by start, as they stood then:
+   * started by then, not corrected by then, so without a correction yet.
+   */
+  Page<DriftView> pageAt(String application, Instant at, PageRequest page) {
+    return Listing.of("select * from drift_episode")
+        .where("application = ?", application)
+        .inProgressAt("started_at", "corrected_at", at)
+        .page(
+            jdbc.getJdbcTemplate(), "started_at, resource_key, episode", page, (rs, i) -> view(rs))
+        .map(
+            d ->
+                new DriftView(
+                    d.resource(),
+                    d.episode(),
+                    d.application(),
+                    d.evidence(),
+                    d.actor(),
+                    d.fields(),
+                    d.startedAt(),
+                    d.detectedAt(),
+                    true,
+                    null,
+                    null,
+                    null,
+                    null));
+  }
+
   /** Drifts not corrected yet, of every cluster: the open-drift gauge. */
   public long openCount() {
     return Listing.of("select count(*) from drift_episode")

@@ -120,6 +120,9 @@ final class Introduced extends Section {
                           + time(c.committedAt())
                           + " "
                           + sha(c.sha())
+                          + (c.unreachableSince() == null
+                              ? ""
+                              : " (force-pushed away on " + time(c.unreachableSince()) + ")")
                           + " by "
                           + c.author()
                           + ": "

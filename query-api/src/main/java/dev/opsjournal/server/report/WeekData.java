@@ -117,6 +117,9 @@ record WeekData(
    * @param affectedApplications the Applications whose source the commit changed, when recorded
    * @param ranIn the Applications that synced this revision, from when (until the week's end)
    */
+  /**
+   * @param unreachableSince when a force push known by the week's end made it unreachable, or null
+   */
   record Commit(
       String source,
       String sha,
@@ -125,7 +128,23 @@ record WeekData(
       Instant recordedAt,
       String message,
       List<String> affectedApplications,
-      List<Ran> ranIn) {}
+      List<Ran> ranIn,
+      Instant unreachableSince) {
+
+    /** A commit still reachable from its branch. */
+    Commit(
+        String source,
+        String sha,
+        String author,
+        Instant committedAt,
+        Instant recordedAt,
+        String message,
+        List<String> affectedApplications,
+        List<Ran> ranIn) {
+      this(
+          source, sha, author, committedAt, recordedAt, message, affectedApplications, ranIn, null);
+    }
+  }
 
   /**
    * @param first its first successful sync of the commit

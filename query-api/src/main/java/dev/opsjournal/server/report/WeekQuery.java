@@ -235,7 +235,8 @@ class WeekQuery {
                     firstRuns.getOrDefault(c.sha(), List.of()).stream()
                         .sorted(Comparator.comparing(Sync::finishedAt))
                         .map(first -> new Ran(first.application(), first))
-                        .toList());
+                        .toList(),
+                    scope.known(c.unreachableSince()));
               })
           .toList();
     }

@@ -167,7 +167,7 @@ class ControllerOutageSimulatedIT {
           assertThat(kubernetes.heartbeat()).as("heartbeat published").isTrue();
           driver.awaitConsumed();
         });
-    simulation.controllerDown(at("09:20:00.300"), at("09:50:00.500"));
+    simulation.controllerDown(at("09:20:00.300"), at("09:51:00.500"));
     simulation.personSetsReplicas(at("09:31:00.400"), "shop", "web", 5, "kubectl-edit");
     simulation.runUntil(at("10:10:00"));
     driver.settle();
