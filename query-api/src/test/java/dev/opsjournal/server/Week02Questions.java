@@ -211,7 +211,9 @@ abstract class Week02Questions {
     assertThat(argoCd.get("kind").asText()).isEqualTo("git-argo-cd");
     assertThat(argoCd.get("seenBy").asText()).isEqualTo("argo-cd");
     assertThat(argoCd.get("cluster").asText()).isEqualTo(Week02.CLUSTER);
-    assertThat(argoCd.get("repoUrl").asText()).isEqualTo(Week02.REPO);
+    // the Applications' repository: the Git source's, without its branch
+    assertThat(argoCd.get("repoUrl").asText())
+        .isEqualTo(gitSource().substring(0, gitSource().lastIndexOf('#')));
     assertThat(argoCd.get("failure").asText()).isEqualTo("connection-refused");
     assertThat(Instant.parse(argoCd.get("startedAt").asText())).isEqualTo(Week02.ARGO_CD_GIT_ERROR);
     assertThat(Instant.parse(argoCd.get("endedAt").asText())).isEqualTo(Week02.ARGO_CD_GIT_CLEARED);
