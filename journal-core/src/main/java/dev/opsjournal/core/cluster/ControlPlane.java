@@ -40,6 +40,12 @@ public class ControlPlane {
   private Instant unavailableSince;
   private Instant lastEventAt;
 
+  /**
+   * The controller's first act after the last outage: a heartbeat read from a cache that had not
+   * seen it yet says nothing older than this.
+   */
+  private Instant recoveredAt;
+
   ControlPlane() {
     // for Axon
   }
@@ -61,6 +67,9 @@ public class ControlPlane {
       // no Application watched; an outage only the controller's own activity ends; or a
       // heartbeat from before what was already decided
       return status();
+    }
+    if (recoveredAt != null && recoveredAt.isAfter(reconciledAt)) {
+      reconciledAt = recoveredAt;
     }
     if (Duration.between(reconciledAt, at).compareTo(policy.controllerGrace()) > 0) {
       apply(new ControllerUnavailable(heartbeat.cluster(), reconciledAt, at));
@@ -98,6 +107,7 @@ public class ControlPlane {
 
   @EventSourcingHandler
   void on(ControllerRecovered event) {
+    recoveredAt = event.reconciledAt();
     unavailableSince = null;
     lastEventAt = event.at();
   }

@@ -160,6 +160,16 @@ class ControlPlaneTest {
   }
 
   @Test
+  void givenControllerRecovered_whenAHeartbeatStillCarriesTheOldReconciledAt_thenNotDownAgain() {
+    // read from a cache that had not yet seen the first reconcile after the outage
+    fixture
+        .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
+        .andGivenCommands(recovery())
+        .when(heartbeat("2026-11-19T10:30:01Z", LAST_RECONCILED))
+        .expectNoEvents();
+  }
+
+  @Test
   void givenControllerRecovered_whenTheControllerActsAgain_thenNoEvents() {
     fixture
         .givenCommands(frozenUntil("2026-11-19T10:29:00Z"))
