@@ -63,8 +63,15 @@ class DeterminismIT {
     assertThat(live.get("/api/v1/journal/weekly?week=2026-W49&cluster=" + week.cluster()))
         .startsWith("200\n")
         .contains("self-heal");
+    // the verdicts reached the objects: the fight's Service is declared by both Applications
     assertThat(live.get("/api/v1/conflicts?limit=1000&from=" + week.from() + "&to=" + week.to()))
-        .contains("docs-preview");
+        .contains("\"losers\":[\"argocd/docs\"]");
+    assertThat(
+            live.get(
+                "/api/v1/resources/owners?cluster=sim&group=&kind=Service&namespace=docs&name=docs"
+                    + "&at="
+                    + week.from().plusSeconds(600)))
+        .containsPattern("\"declaredBy\":\\[[^]]*argocd/docs-preview");
   }
 
   @ParameterizedTest

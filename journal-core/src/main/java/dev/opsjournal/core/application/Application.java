@@ -10,6 +10,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.WatchAction;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,9 @@ public class Application {
   private LastSync runningSync;
   private OperationIdentity.Completed lastCompleted;
 
+  /** The verdicts the command being handled applied (not state: nothing replays it). */
+  private transient List<ResourceStatusReported> reported = new ArrayList<>();
+
   Application() {
     // for Axon
   }
@@ -62,11 +66,12 @@ public class Application {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ObserveApplication command) {
+  List<ResourceStatusReported> handle(ObserveApplication command) {
+    reported = new ArrayList<>();
     identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
     ApplicationObserved seen = command.observation();
     if (lastObservedAt != null && seen.observedAt().isBefore(lastObservedAt)) {
-      return; // re-delivered or stale
+      return List.of(); // re-delivered or stale
     }
     Instant at = seen.observedAt();
     ResourceKey key = seen.application();
@@ -79,7 +84,7 @@ public class Application {
             .forEach(resource -> undeclare(key, resource, syncRevision, false, at));
         apply(new ApplicationDeleted(key, uid, at));
       }
-      return;
+      return reported;
     }
 
     ApplicationSource newSource = sourceOf(seen.spec());
@@ -106,6 +111,7 @@ public class Application {
     observeConditions(key, status.conditions(), at);
     observeDeclarations(
         key, seen.spec(), status, revisionChanged && !previousRevision.isEmpty(), at);
+    return reported;
   }
 
   private void observeOperation(ResourceKey key, Operation operation, Instant at) {
@@ -187,7 +193,7 @@ public class Application {
         (resource, resourceStatus) -> {
           String before = declared.getOrDefault(resource, "");
           if (!resourceStatus.equals(before) || !declared.containsKey(resource)) {
-            apply(
+            report(
                 new ResourceStatusReported(
                     key,
                     resource,
@@ -209,7 +215,7 @@ public class Application {
   /** The Application no longer lists the resource (or is gone). */
   private void undeclare(
       ResourceKey key, ResourceKey resource, String revision, boolean revisionChanged, Instant at) {
-    apply(
+    report(
         new ResourceStatusReported(
             key,
             resource,
@@ -219,6 +225,15 @@ public class Application {
             revisionChanged,
             LastSync.current(runningSync, lastSync),
             at));
+  }
+
+  /**
+   * Applies a verdict and keeps it for the command's answer: the server hands each to the declared
+   * object's aggregate in the same unit of work.
+   */
+  private void report(ResourceStatusReported verdict) {
+    apply(verdict);
+    reported.add(verdict);
   }
 
   private static ApplicationSource sourceOf(Spec spec) {
