@@ -34,7 +34,8 @@ class ServerArchitectureTest {
           .should()
           .dependOnClassesThat()
           .haveSimpleName("CommandGateway")
-          .because("projections and queries only read; commands come from ingest and the policy");
+          .because(
+              "projections and queries only read; commands come from ingest (and the verdicts it hands on, journal.Verdicts)");
 
   @ArchTest
   static final ArchRule noWallClockInTheServerRules =

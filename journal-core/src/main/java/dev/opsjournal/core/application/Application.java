@@ -11,6 +11,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,6 +59,9 @@ public class Application {
   private LastSync runningSync;
   private OperationIdentity.Completed lastCompleted;
 
+  /** The verdicts the command being handled applied (not state: nothing replays it). */
+  private transient List<ResourceStatusReported> reported = new ArrayList<>();
+
   Application() {
     // for Axon
   }
@@ -68,11 +72,12 @@ public class Application {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ObserveApplication command) {
+  List<ResourceStatusReported> handle(ObserveApplication command) {
+    reported = new ArrayList<>();
     identify(command.aggregateId()); // Axon keeps a new aggregate by id even when nothing happened
     ApplicationObserved seen = command.observation();
     if (lastObservedAt != null && seen.observedAt().isBefore(lastObservedAt)) {
-      return; // re-delivered or stale
+      return List.of(); // re-delivered or stale
     }
     Instant at = seen.observedAt();
     ResourceKey key = seen.application();
@@ -88,7 +93,7 @@ public class Application {
         }
         apply(new ApplicationDeleted(key, uid, at));
       }
-      return;
+      return reported;
     }
 
     ApplicationSource newSource = sourceOf(seen.spec());
@@ -116,6 +121,7 @@ public class Application {
     observeGitError(key, status.conditions(), at);
     observeDeclarations(
         key, seen.spec(), status, revisionChanged && !previousRevision.isEmpty(), at);
+    return reported;
   }
 
   /**
@@ -252,7 +258,7 @@ public class Application {
         (resource, resourceStatus) -> {
           String before = declared.getOrDefault(resource, "");
           if (!resourceStatus.equals(before) || !declared.containsKey(resource)) {
-            apply(
+            report(
                 new ResourceStatusReported(
                     key,
                     resource,
@@ -274,7 +280,7 @@ public class Application {
   /** The Application no longer lists the resource (or is gone). */
   private void undeclare(
       ResourceKey key, ResourceKey resource, String revision, boolean revisionChanged, Instant at) {
-    apply(
+    report(
         new ResourceStatusReported(
             key,
             resource,
@@ -284,6 +290,15 @@ public class Application {
             revisionChanged,
             LastSync.current(runningSync, lastSync),
             at));
+  }
+
+  /**
+   * Applies a verdict and keeps it for the command's answer: the server hands each to the declared
+   * object's aggregate in the same unit of work.
+   */
+  private void report(ResourceStatusReported verdict) {
+    apply(verdict);
+    reported.add(verdict);
   }
 
   private static ApplicationSource sourceOf(Spec spec) {
