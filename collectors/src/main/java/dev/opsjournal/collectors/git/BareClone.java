@@ -1,6 +1,7 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.git.GitCollectorProperties.RepositorySettings;
+import dev.opsjournal.core.source.UrlCredentials;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class BareClone implements AutoCloseable {
       Credentials credentials,
       int fetchTimeoutSeconds) {
     this.settings = settings;
-    this.repoUrl = RepositoryUrls.withoutCredentials(settings.url());
+    this.repoUrl = UrlCredentials.strip(settings.url());
     this.branch = settings.branch();
     this.trackingRef = Constants.R_REMOTES + "origin/" + branch;
     this.directory = directory;

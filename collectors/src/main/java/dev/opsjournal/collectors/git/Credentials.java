@@ -1,6 +1,7 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.git.GitCollectorProperties.RepositorySettings;
+import dev.opsjournal.core.source.UrlCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -35,7 +36,7 @@ final class Credentials {
   }
 
   static Credentials from(RepositorySettings settings, UnaryOperator<String> environment) {
-    String where = RepositoryUrls.withoutCredentials(settings.url());
+    String where = UrlCredentials.strip(settings.url());
     String username = read(environment, settings.usernameEnv(), "usernameEnv", where);
     String password = read(environment, settings.passwordEnv(), "passwordEnv", where);
     String token = read(environment, settings.tokenEnv(), "tokenEnv", where);
@@ -64,7 +65,7 @@ final class Credentials {
 
   /** The text with user info stripped from URLs and every known secret value masked. */
   String redact(String text) {
-    String redacted = RepositoryUrls.withoutCredentials(text == null ? "" : text);
+    String redacted = UrlCredentials.strip(text == null ? "" : text);
     for (String secret : secrets) {
       redacted = redacted.replace(secret, "****");
     }

@@ -1,6 +1,7 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.publish.ObservationSink;
+import dev.opsjournal.core.source.UrlCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -61,13 +62,13 @@ public class GitCollector implements AutoCloseable {
     Checkpoints checkpoints = new Checkpoints(cacheDir);
     KustomizationResolver kustomizations = new KustomizationResolver();
     properties.repositories().stream()
-        .filter(settings -> RepositoryUrls.hasHttpUserInfo(settings.url()))
+        .filter(settings -> UrlCredentials.hasHttpUserInfo(settings.url()))
         .forEach(
             settings ->
                 log.warn(
                     "The URL of {} carries credentials: they are never shown, but belong in"
                         + " environment variables named by username-env, password-env or token-env",
-                    RepositoryUrls.withoutCredentials(settings.url())));
+                    UrlCredentials.strip(settings.url())));
     List<RepositoryPoller> watched = new ArrayList<>();
     Set<String> sources = new HashSet<>();
     for (GitCollectorProperties.RepositorySettings settings : properties.repositories()) {

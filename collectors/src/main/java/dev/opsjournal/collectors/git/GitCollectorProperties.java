@@ -1,5 +1,6 @@
 package dev.opsjournal.collectors.git;
 
+import dev.opsjournal.core.source.UrlCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,7 @@ public record GitCollectorProperties(
       if (!SCHEMES.contains(scheme)) {
         throw new IllegalArgumentException(
             "unsupported Git URL "
-                + RepositoryUrls.withoutCredentials(url)
+                + UrlCredentials.strip(url)
                 + ": use file://, https:// or ssh://");
       }
       branch = branch == null || branch.isBlank() ? "main" : branch.strip();
@@ -93,7 +94,7 @@ public record GitCollectorProperties(
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException(
             "the poll interval of "
-                + RepositoryUrls.withoutCredentials(url)
+                + UrlCredentials.strip(url)
                 + "#"
                 + branch
                 + " must be positive");

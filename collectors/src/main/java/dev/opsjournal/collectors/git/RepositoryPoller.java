@@ -6,6 +6,7 @@ import dev.opsjournal.collectors.publish.ObservationSink;
 import dev.opsjournal.collectors.publish.PublishException;
 import dev.opsjournal.core.observation.HistoryRewriteObserved;
 import dev.opsjournal.core.observation.Observation;
+import dev.opsjournal.core.source.UrlCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class RepositoryPoller implements AutoCloseable {
       KustomizationResolver kustomizations,
       MeterRegistry meters) {
     this.pollInterval = settings.pollInterval();
-    this.repoUrl = RepositoryUrls.withoutCredentials(settings.url());
+    this.repoUrl = UrlCredentials.strip(settings.url());
     this.branch = settings.branch();
     this.source = Observation.gitSubject(repoUrl, branch);
     this.credentials = credentials;

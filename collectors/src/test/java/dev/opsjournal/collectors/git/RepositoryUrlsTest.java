@@ -15,24 +15,6 @@ import org.junit.jupiter.api.Test;
 class RepositoryUrlsTest {
 
   @Test
-  void givenUrlsWithCredentials_whenShown_thenHttpLosesItsUserInfoAndSshOnlyItsPassword() {
-    assertThat(RepositoryUrls.withoutCredentials("https://bob:s3cret@git.example.com/p.git"))
-        .isEqualTo("https://git.example.com/p.git");
-    assertThat(RepositoryUrls.withoutCredentials("https://ghp_token123@github.com/o/p.git"))
-        .isEqualTo("https://github.com/o/p.git");
-    assertThat(RepositoryUrls.withoutCredentials("ssh://git@github.com/o/p.git"))
-        .isEqualTo("ssh://git@github.com/o/p.git");
-    assertThat(RepositoryUrls.withoutCredentials("ssh://git:pw@host:2222/p.git"))
-        .isEqualTo("ssh://git@host:2222/p.git");
-    assertThat(
-            RepositoryUrls.withoutCredentials(
-                "http://u:p@a.example/x.git: not authorized (http://u:p@a.example/x.git)"))
-        .isEqualTo("http://a.example/x.git: not authorized (http://a.example/x.git)");
-    assertThat(RepositoryUrls.withoutCredentials("file:///srv/git/platform.git"))
-        .isEqualTo("file:///srv/git/platform.git");
-  }
-
-  @Test
   void givenUrlsAndBranches_whenNamingCacheDirectories_thenTheyAreReadableAndDistinct() {
     String main = RepositoryUrls.cacheDirectoryName("https://git.example.com/platform.git", "main");
     String release =

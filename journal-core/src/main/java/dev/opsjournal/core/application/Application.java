@@ -10,6 +10,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
+import dev.opsjournal.core.source.UrlCredentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -225,7 +226,7 @@ public class Application {
             .filter(c -> GitFailure.of(c.message()).isPresent())
             .findFirst()
             .orElse(null);
-    String repoUrl = GitFailure.withoutCredentials(source.repoUrl());
+    String repoUrl = UrlCredentials.strip(source.repoUrl());
     if (gitErrorRepo != null && (gitError == null || !gitErrorRepo.equals(repoUrl))) {
       apply(new GitErrorCleared(key, gitErrorRepo, at));
     }
@@ -235,7 +236,7 @@ public class Application {
               key,
               repoUrl,
               GitFailure.of(gitError.message()).orElseThrow(),
-              GitFailure.withoutCredentials(gitError.message()),
+              UrlCredentials.strip(gitError.message()),
               at));
     }
   }

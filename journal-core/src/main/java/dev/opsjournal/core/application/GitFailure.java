@@ -3,7 +3,6 @@ package dev.opsjournal.core.application;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Why Argo CD's repo-server could not read Git, told from the message of a {@code ComparisonError}
@@ -45,9 +44,6 @@ public enum GitFailure {
           "ls-remote",
           "could not read from remote repository",
           "unable to access '");
-
-  private static final Pattern CREDENTIAL =
-      Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s\"']*@");
 
   private final String description;
 
@@ -109,14 +105,5 @@ public enum GitFailure {
       return TIMEOUT;
     }
     return OTHER;
-  }
-
-  /**
-   * {@code message} without the user and password or token of any URL in it ({@code
-   * https://ci:ghp_…@git.example.com/…} becomes {@code https://git.example.com/…}): Argo CD quotes
-   * the URL it fetched, and a journal keeps no secret.
-   */
-  public static String withoutCredentials(String message) {
-    return CREDENTIAL.matcher(message).replaceAll("$1");
   }
 }
