@@ -45,7 +45,7 @@ class TableOwnershipTest {
             }
           });
     }
-    assertThat(writers).as("tables and the packages inserting into them").hasSize(19);
+    assertThat(writers).as("tables and the packages inserting into them").hasSize(21);
     writers.forEach(
         (table, packages) -> {
           assertThat(packages).as("packages writing " + table).hasSize(1);

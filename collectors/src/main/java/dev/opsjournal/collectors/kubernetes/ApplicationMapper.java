@@ -10,6 +10,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.ApplicationObserved.Status;
 import dev.opsjournal.core.observation.ApplicationObserved.SyncResult;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.WatchAction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -53,9 +54,14 @@ final class ApplicationMapper {
         status(root.get("status")));
   }
 
-  /** {@code spec.source}, or the first of {@code spec.sources} for multi-source Applications. */
+  /**
+   * {@code spec.source}, or the first of {@code spec.sources} for multi-source Applications, and
+   * every entry of {@code spec.sources} (Argo CD ignores {@code spec.source} when both are set).
+   */
   static Spec spec(Node spec) {
-    Node source = spec.get("source").present() ? spec.get("source") : spec.get("sources").first();
+    List<ArgoSource> sources =
+        spec.get("sources").list().stream().map(ApplicationMapper::source).toList();
+    Node source = sources.isEmpty() ? spec.get("source") : spec.get("sources").first();
     Node destination = spec.get("destination");
     Node automated = spec.get("syncPolicy").get("automated");
     // Argo CD 3.1 can switch automation off while keeping its settings: automated.enabled=false
@@ -71,7 +77,22 @@ final class ApplicationMapper {
         destination.get("namespace").text(),
         enabled,
         automated.get("selfHeal").bool(),
-        automated.get("prune").bool());
+        automated.get("prune").bool(),
+        sources);
+  }
+
+  private static ArgoSource source(Node s) {
+    return new ArgoSource(
+        s.get("repoURL").text(),
+        s.get("path").text(),
+        s.get("targetRevision").text(),
+        s.get("chart").text(),
+        s.get("ref").text());
+  }
+
+  /** A list of revisions ({@code revisions} of a multi-source Application), or empty. */
+  private static List<String> revisions(Node parent) {
+    return parent.get("revisions").list().stream().map(r -> r.text("")).toList();
   }
 
   static Status status(Node status) {
@@ -87,7 +108,8 @@ final class ApplicationMapper {
         operation(status.get("operationState")),
         status.get("conditions").list().stream().map(ApplicationMapper::condition).toList(),
         status.get("resources").list().stream().map(ApplicationMapper::declared).toList(),
-        status.get("history").list().stream().map(ApplicationMapper::history).toList());
+        status.get("history").list().stream().map(ApplicationMapper::history).toList(),
+        revisions(sync));
   }
 
   /**
@@ -107,6 +129,10 @@ final class ApplicationMapper {
     }
     if (revision.isEmpty()) {
       revision = revision(state.get("syncResult"));
+    }
+    List<String> revisions = revisions(sync);
+    if (revisions.isEmpty()) {
+      revisions = revisions(state.get("syncResult"));
     }
     List<String> syncResources =
         sync.get("resources").list().stream()
@@ -140,7 +166,8 @@ final class ApplicationMapper {
         syncResources,
         state.get("startedAt").time(),
         state.get("finishedAt").time(),
-        results);
+        results,
+        revisions);
   }
 
   /** {@code revision}, or the first of {@code revisions} for multi-source Applications. */
@@ -179,7 +206,8 @@ final class ApplicationMapper {
         revision(h),
         h.get("deployStartedAt").time(),
         h.get("deployedAt").time(),
-        initiator(h.get("initiatedBy")));
+        initiator(h.get("initiatedBy")),
+        revisions(h));
   }
 
   /** A boolean that may be absent (null). */

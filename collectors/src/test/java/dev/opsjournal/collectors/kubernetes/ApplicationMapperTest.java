@@ -12,9 +12,11 @@ import dev.opsjournal.core.observation.ApplicationObserved.Initiator;
 import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.ApplicationObserved.SyncResult;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.WatchAction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,61 @@ class ApplicationMapperTest {
   static final Instant AT = Instant.parse("2026-11-17T10:00:00Z");
 
   private final ApplicationMapper mapper = new ApplicationMapper("local");
+
+  @Test
+  void keepsEverySourceOfAMultiSourceApplicationAndTheRevisionOfEach() {
+    ApplicationObserved seen = map(Fixtures.load("argo-cd/application-multi-source.yaml"));
+    String chart = "https://prometheus-community.github.io/helm-charts";
+    List<String> revisions =
+        List.of(
+            "15.7.1",
+            "8f3c2b1a9d0e7f6a5b4c3d2e1f0a9b8c7d6e5f4a",
+            "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567");
+
+    assertThat(seen.spec().sources())
+        .containsExactly(
+            new ArgoSource(chart, "", "15.7.1", "prometheus", ""),
+            new ArgoSource("https://git.example.com/org/value-files.git", "", "dev", "", "values"),
+            new ArgoSource(
+                "https://git.example.com/org/platform.git", "monitoring/rules", "HEAD", "", ""));
+    assertThat(seen.spec().sources())
+        .extracting(ArgoSource::git)
+        .containsExactly(false, true, true);
+    assertThat(seen.spec().repoUrl()).as("the first source, as before").isEqualTo(chart);
+    assertThat(seen.spec().chart()).isEqualTo("prometheus");
+    assertThat(seen.spec().selfHeal()).isTrue();
+
+    assertThat(seen.status().syncRevision())
+        .as("the first source's, as before")
+        .isEqualTo("15.7.1");
+    assertThat(seen.status().syncRevisions()).isEqualTo(revisions);
+    assertThat(seen.status().operationState().revision()).isEqualTo("15.7.1");
+    assertThat(seen.status().operationState().revisions()).isEqualTo(revisions);
+    assertThat(seen.status().history())
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.revision()).isEqualTo("15.7.1");
+              assertThat(h.revisions()).isEqualTo(revisions);
+            });
+  }
+
+  @Test
+  void aSingleSourceApplicationHasNoListOfSources() {
+    ApplicationObserved seen = map(Fixtures.load("argo-cd/application-with-status.yaml"));
+
+    assertThat(seen.spec().sources()).isEmpty();
+    assertThat(seen.spec().allSources())
+        .containsExactly(
+            new ArgoSource(
+                "https://github.com/foo/manifests-velero.git",
+                "instances/test",
+                "test-lla",
+                "",
+                ""));
+    assertThat(seen.status().syncRevisions()).isEmpty();
+    assertThat(seen.status().operationState().revisions()).isEmpty();
+  }
 
   @Test
   void mapsTheReferenceApplicationWithItsStatus() {

@@ -8,6 +8,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Condition;
 import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
 import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import dev.opsjournal.core.source.UrlCredentials;
@@ -106,7 +107,7 @@ public class Application {
     }
 
     ApplicationObserved.Status status = seen.status();
-    observeOperation(key, status.operationState(), at);
+    observeOperation(key, status.operationState(), seen.spec(), at);
 
     boolean revisionChanged = !status.syncRevision().equals(syncRevision);
     String previousRevision = syncRevision;
@@ -153,7 +154,7 @@ public class Application {
                         e.observedAt())));
   }
 
-  private void observeOperation(ResourceKey key, Operation operation, Instant at) {
+  private void observeOperation(ResourceKey key, Operation operation, Spec spec, Instant at) {
     if (operation == null) {
       return;
     }
@@ -161,6 +162,7 @@ public class Application {
         OperationIdentity.of(operation, operationId, operationCompleted ? lastCompleted : null);
     String initiator = operation.initiatedBy().describe();
     boolean automated = operation.initiatedBy().automated();
+    List<SourceRevision> sources = sourceRevisions(spec, operation.revisions());
     if (!opId.equals(operationId)) {
       apply(
           new SyncStarted(
@@ -171,7 +173,8 @@ public class Application {
               automated,
               operation.syncResources(),
               operation.startedAt(),
-              at));
+              at,
+              sources));
     }
     if (operation.finished() && !operationCompleted) {
       apply(
@@ -197,7 +200,8 @@ public class Application {
                   .toList(),
               operation.startedAt(),
               operation.finishedAt() == null ? at : operation.finishedAt(),
-              at));
+              at,
+              sources));
     }
   }
 
@@ -311,7 +315,23 @@ public class Application {
         spec.destinationServer(),
         spec.destinationName(),
         spec.destinationNamespace(),
-        spec.project());
+        spec.project(),
+        spec.sources());
+  }
+
+  /**
+   * The revision of each source, paired by position ({@code revisions} follows {@code
+   * spec.sources}); empty for a single-source Application.
+   */
+  static List<SourceRevision> sourceRevisions(Spec spec, List<String> revisions) {
+    List<ArgoSource> sources = spec.sources();
+    int n = Math.min(sources.size(), revisions.size());
+    List<SourceRevision> paired = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ArgoSource s = sources.get(i);
+      paired.add(new SourceRevision(s.repoUrl(), revisions.get(i), s.chart()));
+    }
+    return List.copyOf(paired);
   }
 
   private static SyncPolicy policyOf(Spec spec) {

@@ -1,5 +1,6 @@
 package dev.opsjournal.core.application;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.OperationPhase;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.List;
  * keeps them.
  *
  * @param phase Succeeded, Failed or Error
+ * @param revision the revision synced (the first source's, for a multi-source Application)
+ * @param sources the revision of each source of a multi-source Application, in the order of {@code
+ *     spec.sources}; empty for a single-source one (and in events recorded before)
  */
 public record SyncCompleted(
     ResourceKey application,
@@ -23,8 +27,44 @@ public record SyncCompleted(
     List<ResourceResult> results,
     Instant startedAt,
     Instant finishedAt,
-    Instant at)
+    Instant at,
+    List<SourceRevision> sources)
     implements ApplicationEvent {
+
+  /** A single-source Application's sync. */
+  public SyncCompleted(
+      ResourceKey application,
+      String operationId,
+      String phase,
+      String revision,
+      String initiatedBy,
+      boolean automated,
+      boolean partial,
+      String message,
+      List<ResourceResult> results,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant at) {
+    this(
+        application,
+        operationId,
+        phase,
+        revision,
+        initiatedBy,
+        automated,
+        partial,
+        message,
+        results,
+        startedAt,
+        finishedAt,
+        at,
+        List.of());
+  }
+
+  @JsonCreator
+  public SyncCompleted {
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
 
   public boolean succeeded() {
     return OperationPhase.of(phase) == OperationPhase.SUCCEEDED;

@@ -1,5 +1,6 @@
 package dev.opsjournal.core.observation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.opsjournal.core.ResourceKey;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,13 @@ public record ApplicationObserved(
     return application.toString();
   }
 
-  /** {@code spec}: what is desired (source), where (destination), and how it is enforced. */
+  /**
+   * {@code spec}: what is desired (source), where (destination), and how it is enforced. The
+   * singular source fields hold {@code spec.source}, or the first of {@code spec.sources}.
+   *
+   * @param sources every entry of {@code spec.sources}, in order; empty for a single-source
+   *     Application (and in observations written before multi-source Applications were read)
+   */
   public record Spec(
       String project,
       String repoUrl,
@@ -54,9 +61,39 @@ public record ApplicationObserved(
       String destinationNamespace,
       boolean automated,
       boolean selfHeal,
-      boolean prune) {
+      boolean prune,
+      List<ArgoSource> sources) {
     static final Spec EMPTY = new Spec("", "", "", "", "", "", "", "", false, false, false);
 
+    /** A single-source Application's spec. */
+    public Spec(
+        String project,
+        String repoUrl,
+        String path,
+        String targetRevision,
+        String chart,
+        String destinationServer,
+        String destinationName,
+        String destinationNamespace,
+        boolean automated,
+        boolean selfHeal,
+        boolean prune) {
+      this(
+          project,
+          repoUrl,
+          path,
+          targetRevision,
+          chart,
+          destinationServer,
+          destinationName,
+          destinationNamespace,
+          automated,
+          selfHeal,
+          prune,
+          List.of());
+    }
+
+    @JsonCreator
     public Spec {
       project = nonNull(project);
       repoUrl = nonNull(repoUrl);
@@ -66,12 +103,27 @@ public record ApplicationObserved(
       destinationServer = nonNull(destinationServer);
       destinationName = nonNull(destinationName);
       destinationNamespace = nonNull(destinationNamespace);
+      sources = Observations.list(sources);
+    }
+
+    /** Every source: {@code spec.sources}, or the single {@code spec.source}. */
+    public List<ArgoSource> allSources() {
+      if (!sources.isEmpty()) {
+        return sources;
+      }
+      return repoUrl.isEmpty()
+          ? List.of()
+          : List.of(new ArgoSource(repoUrl, path, targetRevision, chart, ""));
     }
   }
 
   /**
    * {@code status}. {@code syncStatus} is Synced, OutOfSync or Unknown (empty when not yet known);
-   * {@code syncRevision} is the revision the live state was compared to.
+   * {@code syncRevision} is the revision the live state was compared to (the first source's, for a
+   * multi-source Application).
+   *
+   * @param syncRevisions {@code status.sync.revisions}: one per source of a multi-source
+   *     Application, in the order of {@code spec.sources}; empty otherwise
    */
   public record Status(
       String syncStatus,
@@ -81,9 +133,33 @@ public record ApplicationObserved(
       Operation operationState,
       List<Condition> conditions,
       List<DeclaredResource> resources,
-      List<HistoryEntry> history) {
+      List<HistoryEntry> history,
+      List<String> syncRevisions) {
     static final Status EMPTY = new Status("", "", "", null, null, null, null, null);
 
+    /** A single-source Application's status. */
+    public Status(
+        String syncStatus,
+        String syncRevision,
+        String healthStatus,
+        Instant reconciledAt,
+        Operation operationState,
+        List<Condition> conditions,
+        List<DeclaredResource> resources,
+        List<HistoryEntry> history) {
+      this(
+          syncStatus,
+          syncRevision,
+          healthStatus,
+          reconciledAt,
+          operationState,
+          conditions,
+          resources,
+          history,
+          List.of());
+    }
+
+    @JsonCreator
     public Status {
       syncStatus = nonNull(syncStatus);
       syncRevision = nonNull(syncRevision);
@@ -91,6 +167,7 @@ public record ApplicationObserved(
       conditions = Observations.list(conditions);
       resources = Observations.list(resources);
       history = Observations.list(history);
+      syncRevisions = Observations.list(syncRevisions);
     }
   }
 
@@ -99,6 +176,8 @@ public record ApplicationObserved(
    *
    * @param phase Running, Terminating, Failed, Error or Succeeded
    * @param syncResources {@code operation.sync.resources}: set for a partial sync (self-heal)
+   * @param revisions {@code operation.sync.revisions} (else {@code syncResult.revisions}): one per
+   *     source of a multi-source Application; empty otherwise
    */
   public record Operation(
       String phase,
@@ -108,7 +187,32 @@ public record ApplicationObserved(
       List<String> syncResources,
       Instant startedAt,
       Instant finishedAt,
-      List<SyncResult> results) {
+      List<SyncResult> results,
+      List<String> revisions) {
+
+    /** A single-source Application's operation. */
+    public Operation(
+        String phase,
+        String message,
+        String revision,
+        Initiator initiatedBy,
+        List<String> syncResources,
+        Instant startedAt,
+        Instant finishedAt,
+        List<SyncResult> results) {
+      this(
+          phase,
+          message,
+          revision,
+          initiatedBy,
+          syncResources,
+          startedAt,
+          finishedAt,
+          results,
+          List.of());
+    }
+
+    @JsonCreator
     public Operation {
       Observations.required(phase, "operationState.phase");
       Observations.required(startedAt, "operationState.startedAt");
@@ -117,6 +221,7 @@ public record ApplicationObserved(
       initiatedBy = initiatedBy == null ? new Initiator("", false) : initiatedBy;
       syncResources = Observations.list(syncResources);
       results = Observations.list(results);
+      revisions = Observations.list(revisions);
     }
 
     public boolean partial() {
@@ -183,15 +288,33 @@ public record ApplicationObserved(
     }
   }
 
-  /** One entry of {@code status.history} (truncated to revisionHistoryLimit; ids keep counting). */
+  /**
+   * One entry of {@code status.history} (truncated to revisionHistoryLimit; ids keep counting).
+   *
+   * @param revisions one per source of a multi-source Application; empty otherwise
+   */
   public record HistoryEntry(
       long id,
       String revision,
       Instant deployStartedAt,
       Instant deployedAt,
-      Initiator initiatedBy) {
+      Initiator initiatedBy,
+      List<String> revisions) {
+
+    /** A single-source Application's history entry. */
+    public HistoryEntry(
+        long id,
+        String revision,
+        Instant deployStartedAt,
+        Instant deployedAt,
+        Initiator initiatedBy) {
+      this(id, revision, deployStartedAt, deployedAt, initiatedBy, List.of());
+    }
+
+    @JsonCreator
     public HistoryEntry {
       revision = nonNull(revision);
+      revisions = Observations.list(revisions);
     }
   }
 

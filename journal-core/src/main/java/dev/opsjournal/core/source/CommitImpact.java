@@ -1,6 +1,7 @@
 package dev.opsjournal.core.source;
 
 import dev.opsjournal.core.application.ApplicationSource;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.CommitObserved;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,7 +14,10 @@ import java.util.stream.Stream;
 /**
  * Which Applications a commit reaches: those whose source path (in the same repository and branch)
  * holds a changed file, directly or through the directories its {@code kustomization.yaml} refers
- * to, transitively. A change to {@code base/} reaches every overlay that refers to it.
+ * to, transitively. A change to {@code base/} reaches every overlay that refers to it. Every Git
+ * source of a multi-source Application counts; a Helm chart's never does (its revisions are chart
+ * versions), and a source that only lends value files ({@code ref}, no path) is reached by any
+ * change to its repository and branch, as Argo CD refreshes on any new revision of it.
  */
 public final class CommitImpact {
 
@@ -22,8 +26,13 @@ public final class CommitImpact {
   public static List<String> affectedApplications(
       CommitObserved commit, Map<String, ApplicationSource> applications) {
     return applications.entrySet().stream()
-        .filter(app -> sameSource(commit, app.getValue()))
-        .filter(app -> reaches(commit, normalise(app.getValue().path())))
+        .filter(
+            app ->
+                app.getValue().gitSources().stream()
+                    .anyMatch(
+                        source ->
+                            sameSource(commit, source)
+                                && reaches(commit, normalise(source.path()))))
         .map(Map.Entry::getKey)
         .sorted()
         .toList();
@@ -54,7 +63,7 @@ public final class CommitImpact {
     return seen;
   }
 
-  static boolean sameSource(CommitObserved commit, ApplicationSource source) {
+  static boolean sameSource(CommitObserved commit, ArgoSource source) {
     if (!RepositoryIdentity.same(commit.repoUrl(), source.repoUrl())) {
       return false;
     }

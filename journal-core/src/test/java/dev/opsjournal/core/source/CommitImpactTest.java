@@ -3,6 +3,7 @@ package dev.opsjournal.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsjournal.core.application.ApplicationSource;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.CommitObserved;
 import dev.opsjournal.core.observation.CommitObserved.ChangedPath;
 import dev.opsjournal.core.observation.CommitObserved.Person;
@@ -200,6 +201,45 @@ class CommitImpactTest {
     CommitObserved commit = commit("release-1", modify(DEV_PATH + "/kustomization.yaml"));
 
     assertThat(CommitImpact.affectedApplications(commit, apps)).containsExactly("argocd/release");
+  }
+
+  @Test
+  void
+      givenAMultiSourceApplicationWhoseGitPathIsItsSecondSource_whenThatPathChanges_thenItIsReached() {
+    ApplicationSource chartFirst =
+        new ApplicationSource(
+            "https://charts.example.com",
+            "",
+            "1.4.2",
+            "ops-journal",
+            "https://kubernetes.default.svc",
+            "",
+            "ops-journal",
+            "default",
+            List.of(
+                new ArgoSource("https://charts.example.com", "", "1.4.2", "ops-journal", ""),
+                new ArgoSource(REPO, DEV_PATH, "HEAD", "", "")));
+    Map<String, ApplicationSource> apps = Map.of("argocd/multi", chartFirst);
+
+    assertThat(
+            CommitImpact.affectedApplications(
+                commit("main", modify(BASE + "/deployment.yaml")), apps))
+        .containsExactly("argocd/multi");
+    assertThat(
+            CommitImpact.affectedApplications(
+                commit("main", modify(PROD_PATH + "/kustomization.yaml")), apps))
+        .isEmpty();
+  }
+
+  @Test
+  void givenAHelmChartSource_whenAGitCommitOfTheSameUrlChangesTheRoot_thenTheChartIsNotReached() {
+    ApplicationSource chartOnly =
+        new ApplicationSource(REPO, "", "1.4.2", "ops-journal", "", "", "ops-journal", "default");
+
+    assertThat(
+            CommitImpact.affectedApplications(
+                commit("main", modify("Chart.yaml")), Map.of("argocd/chart", chartOnly)))
+        .isEmpty();
   }
 
   // --- inputs ---

@@ -3,6 +3,7 @@ package dev.opsjournal.server.sync;
 import static dev.opsjournal.server.api.Rows.instant;
 import static dev.opsjournal.server.api.Rows.timestamp;
 
+import dev.opsjournal.core.application.SourceRevision;
 import dev.opsjournal.server.api.Listing;
 import dev.opsjournal.server.api.Page;
 import dev.opsjournal.server.api.PageRequest;
@@ -39,6 +40,7 @@ public class SyncRecords {
    * @param phase {@code Running} until it finished
    * @param observedStartedAt when the journal saw it start, to the millisecond; null if not known
    * @param observedFinishedAt when the journal saw it end; null while running or if not known
+   * @param operationId identifies the operation within the Application
    */
   public record SyncRecord(
       String applicationKey,
@@ -53,7 +55,8 @@ public class SyncRecords {
       Instant startedAt,
       Instant finishedAt,
       Instant observedStartedAt,
-      Instant observedFinishedAt) {
+      Instant observedFinishedAt,
+      String operationId) {
 
     /** Its times, for {@link SyncAttribution}. */
     public SyncAttribution.Bracket bracket() {
@@ -162,9 +165,51 @@ public class SyncRecords {
   public List<SyncRecord> ofRevision(String revision) {
     return jdbc.getJdbcTemplate()
         .query(
-            "select * from sync_record where revision = ? order by started_at, application_key",
+            """
+            select * from sync_record r
+             where r.revision = ?
+                or exists (select 1 from sync_source_revision s
+                            where s.application_key = r.application_key
+                              and s.operation_id = r.operation_id
+                              and s.revision = ? and s.chart = '')
+             order by r.started_at, r.application_key
+            """,
             (rs, i) -> record(rs),
+            revision,
             revision);
+  }
+
+  /**
+   * The revision of each source of the given syncs of multi-source Applications, in the order of
+   * {@code spec.sources}, by {@link #sourceKey}; a single-source sync has none.
+   */
+  public Map<String, List<SourceRevision>> sourcesOf(Collection<SyncRecord> syncs) {
+    Map<String, List<SourceRevision>> sources = new LinkedHashMap<>();
+    if (syncs.isEmpty()) {
+      return sources;
+    }
+    List<String> keys = syncs.stream().map(SyncRecord::applicationKey).distinct().toList();
+    jdbc.query(
+        """
+        select application_key, operation_id, repo_url, revision, chart from sync_source_revision
+         where application_key in (:keys) order by application_key, operation_id, position
+        """,
+        new MapSqlParameterSource("keys", keys),
+        rs -> {
+          sources
+              .computeIfAbsent(
+                  rs.getString("application_key") + " " + rs.getString("operation_id"),
+                  k -> new ArrayList<>())
+              .add(
+                  new SourceRevision(
+                      rs.getString("repo_url"), rs.getString("revision"), rs.getString("chart")));
+        });
+    return sources;
+  }
+
+  /** The key of a sync in {@link #sourcesOf}. */
+  public static String sourceKey(SyncRecord sync) {
+    return sync.applicationKey() + " " + sync.operationId();
   }
 
   /** The first {@code limit} syncs {@code initiator} started in [from, to). */
@@ -197,6 +242,7 @@ public class SyncRecords {
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
         instant(rs, "observed_started_at"),
-        instant(rs, "observed_finished_at"));
+        instant(rs, "observed_finished_at"),
+        rs.getString("operation_id"));
   }
 }

@@ -2,13 +2,17 @@ package dev.opsjournal.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.opsjournal.core.alert.Alert;
 import dev.opsjournal.core.application.ApplicationEvent;
+import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.resource.ResourceEvent;
 import dev.opsjournal.core.source.SourceEvent;
@@ -112,6 +116,84 @@ class FrozenJsonTest {
   }
 
   @Test
+  void aMultiSourceApplicationObservationKeepsItsJson() throws Exception {
+    ApplicationObserved observation = FrozenSamples.multiSourceApplicationObserved();
+    String written = json.writeValueAsString(observation);
+    String frozen = frozen("ApplicationObserved-multi-source.json", written);
+
+    assertThat(json.readTree(written)).isEqualTo(json.readTree(frozen));
+    assertThat(json.readValue(frozen, Observation.class)).isEqualTo(observation);
+  }
+
+  /**
+   * The JSON written before multi-source Applications were read ({@code frozen/before/}) still
+   * reads: as today's frozen JSON with every field it lacked at its empty default.
+   */
+  @TestFactory
+  Stream<DynamicTest> jsonWrittenBeforeMultiSourceApplicationsStillReads() {
+    return Stream.of(
+            "ApplicationObserved",
+            "ApplicationRegistered",
+            "ApplicationSpecChanged",
+            "SyncStarted",
+            "SyncCompleted")
+        .map(
+            type ->
+                DynamicTest.dynamicTest(
+                    type,
+                    () -> {
+                      String before = resource(FIXTURES + "before/" + type + ".json");
+                      JsonNode read =
+                          json.readTree(
+                              type.equals("ApplicationObserved")
+                                  ? json.writeValueAsString(
+                                      json.readValue(before, Observation.class))
+                                  : (String)
+                                      events
+                                          .serialize(
+                                              events.deserialize(
+                                                  new SimpleSerializedObject<>(
+                                                      before,
+                                                      String.class,
+                                                      "dev.opsjournal.core.application." + type,
+                                                      null)),
+                                              String.class)
+                                          .getData());
+                      JsonNode expected = json.readTree(before);
+                      emptyListsWhereAbsent(expected, read);
+                      assertThat(read).isEqualTo(expected);
+                    }));
+  }
+
+  /** Adds to {@code expected} each list field {@code read} has and it lacks, as an empty list. */
+  private static void emptyListsWhereAbsent(JsonNode expected, JsonNode read) {
+    if (expected instanceof ObjectNode object) {
+      read.fieldNames()
+          .forEachRemaining(
+              field -> {
+                if (!object.has(field) && read.get(field).isArray()) {
+                  object.putArray(field);
+                } else if (object.has(field)) {
+                  emptyListsWhereAbsent(object.get(field), read.get(field));
+                }
+              });
+    } else if (expected instanceof ArrayNode array) {
+      for (int i = 0; i < array.size() && i < read.size(); i++) {
+        emptyListsWhereAbsent(array.get(i), read.get(i));
+      }
+    }
+  }
+
+  private static String resource(String path) throws IOException {
+    try (InputStream in = FrozenJsonTest.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new AssertionError("no file " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void theAlertKeepsItsJson() throws Exception {
     Alert alert = FrozenSamples.alert();
     String written = json.writeValueAsString(alert);
@@ -181,7 +263,10 @@ class FrozenJsonTest {
    * {@code target/frozen-actual/} to be reviewed and committed on purpose.
    */
   private String frozen(Object sample, String written) throws IOException {
-    String file = name(sample) + ".json";
+    return frozen(name(sample) + ".json", written);
+  }
+
+  private String frozen(String file, String written) throws IOException {
     try (InputStream in = FrozenJsonTest.class.getResourceAsStream(FIXTURES + file)) {
       if (in != null) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -192,8 +277,8 @@ class FrozenJsonTest {
         ACTUAL.resolve(file),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(written)) + "\n");
     throw new AssertionError(
-        "no frozen JSON for "
-            + sample.getClass().getName()
+        "no frozen JSON "
+            + file
             + ": review target/frozen-actual/"
             + file
             + " and commit it as src/test/resources/frozen/"

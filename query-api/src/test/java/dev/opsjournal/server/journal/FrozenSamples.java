@@ -17,6 +17,7 @@ import dev.opsjournal.core.application.GitFailure;
 import dev.opsjournal.core.application.HealthChanged;
 import dev.opsjournal.core.application.LastSync;
 import dev.opsjournal.core.application.ResourceStatusReported;
+import dev.opsjournal.core.application.SourceRevision;
 import dev.opsjournal.core.application.SyncCompleted;
 import dev.opsjournal.core.application.SyncPolicy;
 import dev.opsjournal.core.application.SyncStarted;
@@ -32,6 +33,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.ApplicationObserved.Status;
 import dev.opsjournal.core.observation.ApplicationObserved.SyncResult;
+import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.CommitObserved;
 import dev.opsjournal.core.observation.CommitObserved.ChangedPath;
 import dev.opsjournal.core.observation.CommitObserved.Person;
@@ -89,6 +91,11 @@ final class FrozenSamples {
   static final String C1 = "1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e";
   static final String C2 = "2c5d0a9e4b7f1c3d8e6a2b4c9d0e1f3a5b7c9d2e";
   static final String C3 = "3f00d1e2c3b4a5968778695a4b3c2d1e0f9a8b7c";
+  static final String CHART_REPO = "https://charts.example.com/team";
+  static final ArgoSource CHART_SOURCE =
+      new ArgoSource(CHART_REPO, "", "1.4.2", "ops-journal-chart", "");
+  static final ArgoSource GIT_SOURCE =
+      new ArgoSource(REPO, "apps/ops-journal/overlays/dev", "HEAD", "", "values");
   static final String UID = "6f1c2a4e-8d7b-4c3a-9e51-0b2d7f3a1c11";
   static final String NEW_UID = "7a2d3b5f-9e8c-4d4b-8f62-1c3e8a4b2d22";
 
@@ -131,7 +138,12 @@ final class FrozenSamples {
             "https://kubernetes.default.svc",
             "in-cluster",
             "ops-journal",
-            "default");
+            "default",
+            List.of(CHART_SOURCE, GIT_SOURCE));
+    List<SourceRevision> revisions =
+        List.of(
+            new SourceRevision(CHART_REPO, "1.4.2", "ops-journal-chart"),
+            new SourceRevision(REPO, C2, ""));
     SyncPolicy policy = new SyncPolicy(true, true, true);
     return List.of(
         // core.resource
@@ -167,7 +179,8 @@ final class FrozenSamples {
             false,
             List.of("apps/Deployment/ops-journal/ops-journal"),
             EARLIER,
-            AT),
+            AT,
+            revisions),
         new SyncCompleted(
             DEV_APP,
             EARLIER.toString(),
@@ -187,7 +200,8 @@ final class FrozenSamples {
                     "deployment.apps/ops-journal serverside-applied")),
             EARLIER,
             AT,
-            AT),
+            AT,
+            revisions),
         new SyncStatusChanged(DEV_APP, "Synced", "OutOfSync", C1, C2, AT),
         new HealthChanged(DEV_APP, "Healthy", "Progressing", AT),
         new ConditionRaised(DEV_APP, "SharedResourceWarning", "shared with staging", AT),
@@ -325,6 +339,60 @@ final class FrozenSamples {
                     "Healthy",
                     true)),
             List.of(new HistoryEntry(1, C2, EARLIER, AT, new Initiator("alice", false)))));
+  }
+
+  /**
+   * A multi-source Application (a Helm chart, then a Git path), every new field set: frozen as
+   * {@code ApplicationObserved-multi-source.json} beside the single-source sample.
+   */
+  static ApplicationObserved multiSourceApplicationObserved() {
+    ApplicationObserved single = applicationObserved();
+    ApplicationObserved.Spec s = single.spec();
+    ApplicationObserved.Status st = single.status();
+    Operation op = st.operationState();
+    List<String> revisions = List.of("1.4.2", C2);
+    return new ApplicationObserved(
+        single.application(),
+        single.observedAt(),
+        single.action(),
+        single.uid(),
+        single.resourceVersion(),
+        single.labels(),
+        single.annotations(),
+        new Spec(
+            s.project(),
+            CHART_REPO,
+            "",
+            "1.4.2",
+            "ops-journal-chart",
+            s.destinationServer(),
+            s.destinationName(),
+            s.destinationNamespace(),
+            s.automated(),
+            s.selfHeal(),
+            s.prune(),
+            List.of(CHART_SOURCE, GIT_SOURCE)),
+        new Status(
+            st.syncStatus(),
+            "1.4.2",
+            st.healthStatus(),
+            st.reconciledAt(),
+            new Operation(
+                op.phase(),
+                op.message(),
+                "1.4.2",
+                op.initiatedBy(),
+                op.syncResources(),
+                op.startedAt(),
+                op.finishedAt(),
+                op.results(),
+                revisions),
+            st.conditions(),
+            st.resources(),
+            List.of(
+                new HistoryEntry(
+                    1, "1.4.2", EARLIER, AT, new Initiator("alice", false), revisions)),
+            revisions));
   }
 
   private static CommitObserved commitObserved() {

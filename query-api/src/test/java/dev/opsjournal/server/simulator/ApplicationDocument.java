@@ -49,6 +49,10 @@ final class ApplicationDocument {
 
   final App app;
   private final Estate estate;
+
+  /** The Helm chart of a multi-source Application; null for a single-source one. */
+  private final HelmChart chart;
+
   String syncStatus = "";
   String revision = "";
   Map<Manifest, String> resources = new LinkedHashMap<>();
@@ -61,6 +65,7 @@ final class ApplicationDocument {
   ApplicationDocument(Estate estate, App app) {
     this.estate = estate;
     this.app = app;
+    this.chart = estate.charts().get(app.name());
   }
 
   /** History keeps full syncs only, up to {@code revisionHistoryLimit} (default 10), ids on. */
@@ -98,8 +103,8 @@ final class ApplicationDocument {
         map(
             "project",
             "default",
-            "source",
-            source,
+            chart == null ? "source" : "sources",
+            chart == null ? source : chart.sources(source),
             "destination",
             destination,
             "syncPolicy",
@@ -109,12 +114,15 @@ final class ApplicationDocument {
     }
     Map<String, Object> status = new LinkedHashMap<>();
     if (!syncStatus.isEmpty()) {
-      status.put(
-          "sync",
-          map(
-              "status", syncStatus,
-              "revision", revision,
-              "comparedTo", map("source", source, "destination", destination)));
+      Map<String, Object> sync = map("status", syncStatus);
+      if (chart == null) {
+        sync.put("revision", revision);
+        sync.put("comparedTo", map("source", source, "destination", destination));
+      } else {
+        sync.put("revisions", chart.revisions(revision));
+        sync.put("comparedTo", map("sources", chart.sources(source), "destination", destination));
+      }
+      status.put("sync", sync);
       status.put("health", map("status", "Healthy"));
     }
     if (reconciledAt != null) {
@@ -141,15 +149,14 @@ final class ApplicationDocument {
     }
     List<Map<String, Object>> entries = new ArrayList<>();
     for (HistoryEntry h : history) {
-      entries.add(
-          map(
-              "id", h.id(),
-              "revision", h.revision(),
-              "deployedAt", h.deployedAt().toString(),
-              "deployStartedAt", h.deployStartedAt().toString(),
-              "source", source,
-              "initiatedBy",
-                  h.username() == null ? map("automated", true) : map("username", h.username())));
+      Map<String, Object> entry = map("id", h.id());
+      HelmChart.put(entry, chart, h.revision(), source);
+      entry.put("deployedAt", h.deployedAt().toString());
+      entry.put("deployStartedAt", h.deployStartedAt().toString());
+      entry.put(
+          "initiatedBy",
+          h.username() == null ? map("automated", true) : map("username", h.username()));
+      entries.add(entry);
     }
     if (!entries.isEmpty()) {
       status.put("history", entries);
@@ -170,12 +177,9 @@ final class ApplicationDocument {
   }
 
   private Map<String, Object> operation(Operation op) {
-    Map<String, Object> sync =
-        map(
-            "revision",
-            op.revision(),
-            "source",
-            map("repoURL", estate.repoUrl(), "path", "apps/" + app.name()));
+    Map<String, Object> sync = new LinkedHashMap<>();
+    HelmChart.put(
+        sync, chart, op.revision(), map("repoURL", estate.repoUrl(), "path", "apps/" + app.name()));
     if (op.partial()) {
       // self-heal lists the objects without their namespace
       List<Map<String, Object>> listed = new ArrayList<>();
@@ -213,15 +217,13 @@ final class ApplicationDocument {
         r.put("syncPhase", "Sync");
         results.add(r);
       }
-      state.put(
-          "syncResult",
-          map(
-              "resources",
-              results,
-              "revision",
-              s.operation().revision(),
-              "source",
-              map("repoURL", estate.repoUrl(), "path", "apps/" + app.name())));
+      Map<String, Object> syncResult = map("resources", results);
+      HelmChart.put(
+          syncResult,
+          chart,
+          s.operation().revision(),
+          map("repoURL", estate.repoUrl(), "path", "apps/" + app.name()));
+      state.put("syncResult", syncResult);
     }
     return state;
   }

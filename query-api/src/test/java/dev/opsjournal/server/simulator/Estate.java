@@ -1,12 +1,23 @@
 package dev.opsjournal.server.simulator;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the simulator runs: Applications in Argo CD's namespace, each declaring Deployments and
- * Services in its destination namespace, all at one Git revision.
+ * Services in its destination namespace, all at one Git revision; an Application named in {@code
+ * charts} also takes that Helm chart (a multi-source Application, {@link HelmChart}).
  */
-record Estate(String cluster, String repoUrl, String revision, List<App> apps) {
+record Estate(
+    String cluster,
+    String repoUrl,
+    String revision,
+    List<App> apps,
+    Map<String, HelmChart> charts) {
+
+  Estate(String cluster, String repoUrl, String revision, List<App> apps) {
+    this(cluster, repoUrl, revision, apps, Map.of());
+  }
 
   static final String ARGOCD_NAMESPACE = "argocd";
 
