@@ -12,6 +12,7 @@ import dev.opsjournal.core.observation.ApplicationObserved.Status;
 import dev.opsjournal.core.observation.ApplicationObserved.SyncResult;
 import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.WatchAction;
+import dev.opsjournal.core.source.UrlCredentials;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
@@ -68,7 +69,7 @@ final class ApplicationMapper {
     boolean enabled = automated.present() && !Boolean.FALSE.equals(flag(automated.get("enabled")));
     return new Spec(
         spec.get("project").text(),
-        source.get("repoURL").text(),
+        UrlCredentials.strip(source.get("repoURL").text()),
         source.get("path").text(),
         source.get("targetRevision").text(),
         source.get("chart").text(),
@@ -83,7 +84,7 @@ final class ApplicationMapper {
 
   private static ArgoSource source(Node s) {
     return new ArgoSource(
-        s.get("repoURL").text(),
+        UrlCredentials.strip(s.get("repoURL").text()),
         s.get("path").text(),
         s.get("targetRevision").text(),
         s.get("chart").text(),
@@ -156,11 +157,11 @@ final class ApplicationMapper {
                         r.get("namespace").text(),
                         r.get("name").text(),
                         r.get("status").text(),
-                        r.get("message").text()))
+                        UrlCredentials.strip(r.get("message").text())))
             .toList();
     return new Operation(
         state.get("phase").text(),
-        state.get("message").text(),
+        UrlCredentials.strip(state.get("message").text()),
         revision,
         initiator(state.get("operation").get("initiatedBy")),
         syncResources,
@@ -184,7 +185,9 @@ final class ApplicationMapper {
 
   private static Condition condition(Node c) {
     return new Condition(
-        c.get("type").text(), c.get("message").text(), c.get("lastTransitionTime").time());
+        c.get("type").text(),
+        UrlCredentials.strip(c.get("message").text()),
+        c.get("lastTransitionTime").time());
   }
 
   private static DeclaredResource declared(Node r) {

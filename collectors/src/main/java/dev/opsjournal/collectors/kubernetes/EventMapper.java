@@ -2,6 +2,7 @@ package dev.opsjournal.collectors.kubernetes;
 
 import dev.opsjournal.core.ResourceKey;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
+import dev.opsjournal.core.source.UrlCredentials;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class EventMapper {
         event.getMetadata().getUid(),
         e.get("type").text(),
         e.get("reason").text(),
-        e.get("message").text(),
+        UrlCredentials.strip(e.get("message").text()),
         firstText(e.get("source").get("component").text(), e.get("reportingComponent").text()),
         count(e.get("count").number(), series.get("count").number()),
         first,

@@ -234,6 +234,43 @@ class ApplicationMapperTest {
   }
 
   @Test
+  void givenCredentialsInRepoUrlsAndArgoCdsMessages_whenMapped_thenNoneReachesTheObservation() {
+    ApplicationObserved seen =
+        map(
+            Fixtures.yaml(
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: leaky, namespace: argocd, uid: u1, resourceVersion: "3"}
+                spec:
+                  sources:
+                  - {repoURL: "https://ci:ghp_s3cr3t@git.example/a.git", path: apps/a}
+                  - {repoURL: "https://robot:hunter2@charts.example", chart: redis}
+                  destination: {server: "https://kubernetes.default.svc", namespace: a}
+                status:
+                  conditions:
+                  - type: ComparisonError
+                    message: 'failed to list refs: Get "https://ci:ghp_s3cr3t@git.example/a.git/info/refs": authentication required'
+                    lastTransitionTime: "2026-11-17T09:00:00Z"
+                  operationState:
+                    phase: Failed
+                    message: 'rpc error: https://ci:ghp_s3cr3t@git.example/a.git: authentication required'
+                    startedAt: "2026-11-17T09:00:01Z"
+                    operation: {sync: {revision: main}}
+                """));
+
+    assertThat(seen.toString()).doesNotContain("ghp_s3cr3t").doesNotContain("hunter2");
+    assertThat(seen.spec().repoUrl()).isEqualTo("https://git.example/a.git");
+    assertThat(seen.spec().sources())
+        .extracting(ArgoSource::repoUrl)
+        .containsExactly("https://git.example/a.git", "https://charts.example");
+    assertThat(seen.status().conditions().get(0).message())
+        .isEqualTo(
+            "failed to list refs: Get \"https://git.example/a.git/info/refs\": authentication"
+                + " required");
+  }
+
+  @Test
   void mapsAPartialAutomatedSyncWithConditions() {
     ApplicationObserved seen =
         map(
