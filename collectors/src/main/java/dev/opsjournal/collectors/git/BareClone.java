@@ -1,7 +1,7 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.git.GitCollectorProperties.RepositorySettings;
-import dev.opsjournal.core.source.UrlCredentials;
+import dev.opsjournal.core.UrlCredentials;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.opsjournal.collectors.git;
 
 import dev.opsjournal.collectors.publish.ObservationSink;
-import dev.opsjournal.core.source.UrlCredentials;
+import dev.opsjournal.core.UrlCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.opsjournal.collectors.git;
 
-import dev.opsjournal.core.source.UrlCredentials;
+import dev.opsjournal.core.UrlCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Where a repository's clone is kept (how URLs are shown: {@code core.source.UrlCredentials}). */
+/** Where a repository's clone is kept (how URLs are shown: {@code core.UrlCredentials}). */
 final class RepositoryUrls {
 
   private RepositoryUrls() {}

@@ -1,6 +1,7 @@
 package dev.opsjournal.collectors.kubernetes;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.UrlCredentials;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.ApplicationObserved.Condition;
 import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
@@ -12,7 +13,6 @@ import dev.opsjournal.core.observation.ApplicationObserved.Status;
 import dev.opsjournal.core.observation.ApplicationObserved.SyncResult;
 import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.WatchAction;
-import dev.opsjournal.core.source.UrlCredentials;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;

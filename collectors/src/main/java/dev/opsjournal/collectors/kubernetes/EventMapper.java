@@ -1,8 +1,8 @@
 package dev.opsjournal.collectors.kubernetes;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.UrlCredentials;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
-import dev.opsjournal.core.source.UrlCredentials;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.opsjournal.core.application;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.UrlCredentials;
 import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.ApplicationObserved.Condition;
 import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
@@ -11,7 +12,6 @@ import dev.opsjournal.core.observation.ApplicationObserved.Spec;
 import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
-import dev.opsjournal.core.source.UrlCredentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

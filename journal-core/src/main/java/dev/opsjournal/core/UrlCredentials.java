@@ -1,4 +1,4 @@
-package dev.opsjournal.core.source;
+package dev.opsjournal.core;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.opsjournal.core.source;
+package dev.opsjournal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
