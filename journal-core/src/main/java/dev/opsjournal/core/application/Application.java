@@ -9,7 +9,6 @@ import dev.opsjournal.core.observation.ApplicationObserved.Condition;
 import dev.opsjournal.core.observation.ApplicationObserved.DeclaredResource;
 import dev.opsjournal.core.observation.ApplicationObserved.Operation;
 import dev.opsjournal.core.observation.ApplicationObserved.Spec;
-import dev.opsjournal.core.observation.ArgoSource;
 import dev.opsjournal.core.observation.KubernetesEventObserved;
 import dev.opsjournal.core.observation.WatchAction;
 import java.time.Instant;
@@ -139,19 +138,7 @@ public class Application {
     if (attributedEvents.contains(e.uid())) {
       return;
     }
-    People.of(e.reason(), e.message())
-        .ifPresent(
-            act ->
-                apply(
-                    new ApplicationAttributed(
-                        e.regarding(),
-                        act.action().name(),
-                        act.actor(),
-                        e.reportingComponent(),
-                        e.message(),
-                        e.uid(),
-                        e.firstSeen() != null ? e.firstSeen() : e.observedAt(),
-                        e.observedAt())));
+    People.of(e.reason(), e.message()).ifPresent(act -> apply(ApplicationAttributed.of(e, act)));
   }
 
   private void observeOperation(ResourceKey key, Operation operation, Spec spec, Instant at) {
@@ -162,7 +149,7 @@ public class Application {
         OperationIdentity.of(operation, operationId, operationCompleted ? lastCompleted : null);
     String initiator = operation.initiatedBy().describe();
     boolean automated = operation.initiatedBy().automated();
-    List<SourceRevision> sources = sourceRevisions(spec, operation.revisions());
+    List<SourceRevision> sources = SourceRevision.pairedWith(spec.sources(), operation.revisions());
     if (!opId.equals(operationId)) {
       apply(
           new SyncStarted(
@@ -187,17 +174,7 @@ public class Application {
               automated,
               operation.partial(),
               operation.message(),
-              operation.results().stream()
-                  .map(
-                      r ->
-                          new SyncCompleted.ResourceResult(
-                              r.group(),
-                              r.kind(),
-                              r.namespace(),
-                              r.name(),
-                              r.status(),
-                              r.message()))
-                  .toList(),
+              operation.results().stream().map(SyncCompleted.ResourceResult::of).toList(),
               operation.startedAt(),
               operation.finishedAt() == null ? at : operation.finishedAt(),
               at,
@@ -317,21 +294,6 @@ public class Application {
         spec.destinationNamespace(),
         spec.project(),
         spec.sources());
-  }
-
-  /**
-   * The revision of each source, paired by position ({@code revisions} follows {@code
-   * spec.sources}); empty for a single-source Application.
-   */
-  static List<SourceRevision> sourceRevisions(Spec spec, List<String> revisions) {
-    List<ArgoSource> sources = spec.sources();
-    int n = Math.min(sources.size(), revisions.size());
-    List<SourceRevision> paired = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      ArgoSource s = sources.get(i);
-      paired.add(new SourceRevision(s.repoUrl(), revisions.get(i), s.chart()));
-    }
-    return List.copyOf(paired);
   }
 
   private static SyncPolicy policyOf(Spec spec) {

@@ -1,6 +1,7 @@
 package dev.opsjournal.core.application;
 
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.KubernetesEventObserved;
 import java.time.Instant;
 
 /**
@@ -25,4 +26,18 @@ public record ApplicationAttributed(
     String eventUid,
     Instant happenedAt,
     Instant at)
-    implements ApplicationEvent {}
+    implements ApplicationEvent {
+
+  /** The act {@code event} names, as the journal keeps it. */
+  static ApplicationAttributed of(KubernetesEventObserved event, People.Act act) {
+    return new ApplicationAttributed(
+        event.regarding(),
+        act.action().name(),
+        act.actor(),
+        event.reportingComponent(),
+        event.message(),
+        event.uid(),
+        event.firstSeen() != null ? event.firstSeen() : event.observedAt(),
+        event.observedAt());
+  }
+}

@@ -2,6 +2,7 @@ package dev.opsjournal.core.application;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.opsjournal.core.ResourceKey;
+import dev.opsjournal.core.observation.ApplicationObserved;
 import dev.opsjournal.core.observation.OperationPhase;
 import java.time.Instant;
 import java.util.List;
@@ -72,5 +73,11 @@ public record SyncCompleted(
 
   /** What the sync did to one resource ({@code syncResult.resources[]}). */
   public record ResourceResult(
-      String group, String kind, String namespace, String name, String status, String message) {}
+      String group, String kind, String namespace, String name, String status, String message) {
+
+    static ResourceResult of(ApplicationObserved.SyncResult r) {
+      return new ResourceResult(
+          r.group(), r.kind(), r.namespace(), r.name(), r.status(), r.message());
+    }
+  }
 }

@@ -96,8 +96,9 @@ class ApplicationSourcesTest {
   @Test
   void aSingleSourceApplicationsSyncsCarryNoListOfSources() {
     assertThat(
-            Application.sourceRevisions(
-                new Spec("p", GIT.repoUrl(), "a", "HEAD", "", "", "", "", true, true, true),
+            SourceRevision.pairedWith(
+                new Spec("p", GIT.repoUrl(), "a", "HEAD", "", "", "", "", true, true, true)
+                    .sources(),
                 List.of()))
         .isEmpty();
   }
