@@ -136,7 +136,7 @@ public final class JournalRuns implements AutoCloseable {
     KafkaObservationSink sink = sink(bootstrap);
     long started = System.nanoTime();
     try {
-      replay(sink::publish, () -> {}, "benchmark");
+      replay(sink, () -> {}, "benchmark");
     } finally {
       sink.close();
     }
@@ -178,8 +178,8 @@ public final class JournalRuns implements AutoCloseable {
         case REPLAYED_AGAIN -> {
           KafkaObservationSink sink = sink(bootstrap);
           try {
-            replay(sink::publish, () -> driver.settle(PATIENCE), "first");
-            replay(sink::publish, () -> driver.settle(PATIENCE), "again");
+            replay(sink, () -> driver.settle(PATIENCE), "first");
+            replay(sink, () -> driver.settle(PATIENCE), "again");
           } finally {
             sink.close();
           }
