@@ -13,19 +13,18 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An audit journal concludes the same whatever its speed: one messy simulated morning (writes a
  * fraction of a second apart, self-heals, a fight over a Service, a user's sync), captured by the
- * controller simulator, is journaled live (one observation at a time), as a backlog on 6 and on 1
- * partitions, with every observation delivered twice, and replayed twice without waits — and every
- * REST answer and the weekly Markdown must be the same, byte for byte, in all of them.
+ * controller simulator, is journaled live (one observation at a time) and as a backlog on one
+ * partition, and every REST answer and the weekly Markdown must be the same, byte for byte. On six
+ * partitions (a backlog, every observation delivered twice, replayed twice; {@link Way}) the
+ * journal does not yet conclude the same — see docs/architecture.md, "Determinism" — and nothing
+ * here asserts it until the order across partitions is fixed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeterminismIT {
@@ -84,22 +83,6 @@ class DeterminismIT {
   @Test
   void givenTheSameCapture_whenConsumedAsABacklogOnOnePartition_thenEveryAnswerIsTheSame() {
     assertSameAsLive(Way.BACKLOG_1, answers.get(Way.BACKLOG_1));
-  }
-
-  /**
-   * Fails today (about 30 of 151 answers differ: a conflict's flip count and loop time, a drift's
-   * detection time, a spurious OUT_OF_SYNC drift): across partitions the order in which a
-   * resource's writes and its Applications' verdicts are taken in still depends on speed. See the
-   * known limit in docs/architecture.md, "Ordering and time"; remove {@code @Disabled} with the
-   * fix.
-   */
-  @Disabled("known limit: order across partitions (docs/architecture.md, Ordering and time)")
-  @ParameterizedTest
-  @EnumSource(
-      value = Way.class,
-      names = {"BACKLOG_6", "TWICE", "REPLAYED_AGAIN"})
-  void givenTheSameCapture_whenJournaledOnSixPartitions_thenEveryAnswerIsTheSame(Way way) {
-    assertSameAsLive(way, runs.answers(way, questions::collect));
   }
 
   private void assertSameAsLive(Way way, SortedMap<String, String> theirs) {
