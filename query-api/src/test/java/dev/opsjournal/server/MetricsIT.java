@@ -12,6 +12,7 @@ import dev.opsjournal.core.Topics;
 import dev.opsjournal.core.observation.Observation;
 import dev.opsjournal.core.observation.ResourceObserved;
 import dev.opsjournal.core.scenario.Week02;
+import dev.opsjournal.server.outage.Outages;
 import dev.opsjournal.server.testing.JournalDriver;
 import dev.opsjournal.server.testing.MonitoringQueries;
 import dev.opsjournal.server.testing.PrometheusText;
@@ -179,12 +180,23 @@ class MetricsIT {
     long openMidweek = openDriftsInTheApi();
     assertThat(openMidweek).as("drifts open midweek").isPositive();
     awaitGauge(OPEN_DRIFTS, openMidweek);
+    // Week 02: Thursday's controller outage (10:00-10:30) is open midweek; Argo CD's Git outage
+    // (from 15:01) has not begun
+    awaitGauge(openOutages(Outages.CONTROLLER), 1);
+    awaitGauge(openOutages(Outages.GIT_ARGO_CD), 0);
     assertProcessorsCaughtUp();
 
     driver.play(
         week.stream().filter(o -> o.observedAt().isAfter(midweek)).toList(), Week02::isRoutine);
     awaitGauge(OPEN_DRIFTS, openDriftsInTheApi());
+    for (String kind : List.of(Outages.CONTROLLER, Outages.GIT_SOURCE, Outages.GIT_ARGO_CD)) {
+      awaitGauge(openOutages(kind), 0);
+    }
     assertProcessorsCaughtUp();
+  }
+
+  private static String openOutages(String kind) {
+    return "opsjournal_outages_open{kind=\"" + kind + "\"}";
   }
 
   @Test
