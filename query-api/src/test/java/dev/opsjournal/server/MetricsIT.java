@@ -189,7 +189,7 @@ class MetricsIT {
     driver.play(
         week.stream().filter(o -> o.observedAt().isAfter(midweek)).toList(), Week02::isRoutine);
     awaitGauge(OPEN_DRIFTS, openDriftsInTheApi());
-    for (String kind : List.of(Outages.CONTROLLER, Outages.GIT_SOURCE, Outages.GIT_ARGO_CD)) {
+    for (String kind : Outages.KINDS) {
       awaitGauge(openOutages(kind), 0);
     }
     assertProcessorsCaughtUp();

@@ -38,7 +38,7 @@ class JournalGauges {
     this.behind = CachedReading.of(progress::behindHead, FRESHNESS);
     open("opsjournal.drifts.open", "drifts not corrected yet", drifts::openCount);
     open("opsjournal.conflicts.open", "conflicts not ended yet", conflicts::openCount);
-    for (String kind : new String[] {Outages.CONTROLLER, Outages.GIT_SOURCE, Outages.GIT_ARGO_CD}) {
+    for (String kind : Outages.KINDS) {
       Gauge.builder(
               "opsjournal.outages.open",
               CachedReading.of(() -> outages.openCount(kind), FRESHNESS),

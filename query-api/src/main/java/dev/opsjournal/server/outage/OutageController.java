@@ -6,7 +6,6 @@ import dev.opsjournal.server.api.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Set;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,9 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Outages")
 @RestController
 class OutageController {
-
-  private static final Set<String> KINDS =
-      Set.of(Outages.CONTROLLER, Outages.GIT_SOURCE, Outages.GIT_ARGO_CD);
 
   private final Outages outages;
 
@@ -41,8 +37,8 @@ class OutageController {
           @RequestParam(required = false)
           String kind,
       @ParameterObject ListQuery list) {
-    if (kind != null && !KINDS.contains(kind)) {
-      throw new BadRequestException("kind", "must be one of " + KINDS);
+    if (kind != null && !Outages.KINDS.contains(kind)) {
+      throw new BadRequestException("kind", "must be one of " + Outages.KINDS);
     }
     return outages.page(kind, list.window(), list.page());
   }

@@ -32,6 +32,9 @@ public class Outages {
    */
   public static final String GIT_ARGO_CD = "git-argo-cd";
 
+  /** Every kind, in the order the API names them; the gauges and the {@code kind} filter use it. */
+  public static final List<String> KINDS = List.of(CONTROLLER, GIT_SOURCE, GIT_ARGO_CD);
+
   /**
    * Every outage: the table's controller and Git collector outages, and the view's Git outages as
    * Argo CD saw them, in one shape (the columns only the latter has are null for the others).
